@@ -1,0 +1,76 @@
+/**
+ * What every command gets: resolved global options, output streams, a clock, and the two data
+ * locations (curriculum folder, progress file). The only place that reads global flags and env.
+ */
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DataError } from '../errors.js';
+import { makeTheme, type Theme } from '../ui/theme.js';
+
+/** Global flags as commander parsed them. */
+export interface GlobalFlags {
+  curriculum?: string;
+  progress?: string;
+  color?: boolean;
+  debug?: boolean;
+}
+
+export interface Context {
+  flags: GlobalFlags;
+  env: NodeJS.ProcessEnv;
+  theme: Theme;
+  /** Writes to stdout (a trailing newline is the caller's). */
+  out: (text: string) => void;
+  /** Writes to stderr. */
+  err: (text: string) => void;
+  /** True when both stdin and stdout are terminals (interactive commands need it). */
+  interactive: boolean;
+  /** Terminal width, or 80 when not a terminal. */
+  columns: number;
+  now: () => Date;
+  curriculumDir: string;
+  progressPath: string;
+}
+
+/** The curriculum bundled with this program: `<package>/curriculum`. */
+export function bundledCurriculumDir(): string {
+  return fileURLToPath(new URL('../curriculum', import.meta.url));
+}
+
+/** Resolves where progress lives: --progress, STUDY_PROGRESS, XDG_DATA_HOME, ~/.local/share. */
+export function resolveProgressPath(flags: GlobalFlags, env: NodeJS.ProcessEnv, home: () => string = homedir): string {
+  const explicit = flags.progress ?? env.STUDY_PROGRESS;
+  if (explicit) return resolve(explicit);
+  const xdg = env.XDG_DATA_HOME;
+  if (xdg && xdg.startsWith('/')) return join(xdg, 'ai-design-study', 'progress.json');
+  let h = '';
+  try {
+    h = env.HOME || home();
+  } catch {
+    h = '';
+  }
+  if (!h) throw new DataError('cannot find a home folder for the progress file (HOME is not set); set STUDY_PROGRESS or pass --progress FILE');
+  return join(h, '.local', 'share', 'ai-design-study', 'progress.json');
+}
+
+export function makeContext(flags: GlobalFlags, env: NodeJS.ProcessEnv = process.env): Context {
+  const curriculumDir = resolve(flags.curriculum ?? env.STUDY_CURRICULUM ?? bundledCurriculumDir());
+  let progressPath: string | undefined;
+  return {
+    flags,
+    env,
+    theme: makeTheme(flags.color !== false),
+    out: (t) => void process.stdout.write(t),
+    err: (t) => void process.stderr.write(t),
+    interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+    columns: process.stdout.isTTY ? process.stdout.columns || 80 : 80,
+    now: () => new Date(),
+    curriculumDir,
+    // Resolved on first use, so commands that never touch progress work without a HOME.
+    get progressPath() {
+      progressPath ??= resolveProgressPath(flags, env);
+      return progressPath;
+    },
+  };
+}

@@ -1,0 +1,252 @@
+/**
+ * The curriculum format, version 1. These zod schemas are the single source of the
+ * curriculum's TypeScript types; `curriculum/README.md` documents them field by field.
+ * Pure: no I/O here.
+ */
+import { z } from 'zod';
+
+/** The curriculum format this build reads. A file with a newer `format` is refused. */
+export const CURRICULUM_FORMAT = 1;
+
+/** Lower-case slug: letters, digits and single dashes (`load-balancing`). */
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lower-case slug like "load-balancing"');
+
+/** Question ids are `<topicId>.<slug>`, so an id says which topic owns it. */
+const questionId = z
+  .string()
+  .regex(
+    /^[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*$/,
+    'must be "<topic-id>.<slug>", e.g. "load-balancing.l4-vs-l7"',
+  );
+
+const text = z.string().trim().min(1, 'must not be empty');
+
+const format = z
+  .number()
+  .int()
+  .refine((n) => n <= CURRICULUM_FORMAT, {
+    message: `is newer than this program reads (format ${CURRICULUM_FORMAT}); update study`,
+  });
+
+/** Fields every question has, whatever its type. */
+const questionBase = {
+  /** Stable id, `<topicId>.<slug>`; progress is keyed by it, so never reuse or rename lightly. */
+  id: questionId,
+  /** What the learner is asked. */
+  prompt: text,
+  /** Why the right answer is right and why each wrong option is wrong. Shown after answering. */
+  explanation: text,
+  /** 1 = recall a fact, 2 = apply it, 3 = reason about a trade-off or estimate. */
+  difficulty: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+  /** Free-form labels used for filtering and search. */
+  tags: z.array(slug).optional(),
+};
+
+const options = z.array(text).min(2, 'needs at least 2 options').max(8, 'allows at most 8 options');
+
+/** One right option out of several. `answer` is the 0-based index of the right option. */
+export const SingleQuestion = z
+  .object({ ...questionBase, type: z.literal('single'), options, answer: z.number().int().min(0) })
+  .strict();
+
+/** Several right options; all of them and only them must be chosen. `answers` are 0-based indexes. */
+export const MultiQuestion = z
+  .object({
+    ...questionBase,
+    type: z.literal('multi'),
+    options,
+    answers: z.array(z.number().int().min(0)).min(1, 'needs at least 1 right answer'),
+  })
+  .strict();
+
+/** A statement judged true or false. */
+export const TrueFalseQuestion = z
+  .object({ ...questionBase, type: z.literal('truefalse'), answer: z.boolean() })
+  .strict();
+
+/**
+ * How close a numeric answer must be: `relative: 0.1` accepts within ±10 % of the answer;
+ * `orders: 0.5` accepts within a factor of 10^0.5 (≈3.2x) either way — for rough estimates.
+ */
+export const Tolerance = z.union([
+  z.object({ relative: z.number().positive('must be > 0') }).strict(),
+  z.object({ orders: z.number().positive('must be > 0') }).strict(),
+]);
+
+/**
+ * A number, typically an estimate. `answer` is expressed in `unit`. When `unit` is a unit the
+ * parser knows (bytes such as GB or GiB, time such as ms or h, or USD) a learner may answer in
+ * any unit of the same kind ("2048 MiB" for 2 GiB); other units ("QPS", "GPUs") are plain counts.
+ */
+export const NumericQuestion = z
+  .object({
+    ...questionBase,
+    type: z.literal('numeric'),
+    answer: z.number().refine(Number.isFinite, 'must be a finite number'),
+    unit: z.string().trim().max(24).optional(),
+    tolerance: Tolerance,
+  })
+  .strict();
+
+/** Put items in sequence. `items` are listed in their correct order; the quiz shuffles them. */
+export const OrderQuestion = z
+  .object({
+    ...questionBase,
+    type: z.literal('order'),
+    items: z.array(text).min(3, 'needs at least 3 items').max(8, 'allows at most 8 items'),
+  })
+  .strict();
+
+/** A flashcard: `prompt` is the front, `back` the answer; the learner grades themself. */
+export const RecallQuestion = z
+  .object({ ...questionBase, type: z.literal('recall'), back: text })
+  .strict();
+
+export const Question = z.discriminatedUnion('type', [
+  SingleQuestion,
+  MultiQuestion,
+  TrueFalseQuestion,
+  NumericQuestion,
+  OrderQuestion,
+  RecallQuestion,
+]);
+
+/** The question types, in the order menus and summaries list them. */
+export const QUESTION_TYPES = ['single', 'multi', 'truefalse', 'numeric', 'order', 'recall'] as const;
+export type QuestionType = (typeof QUESTION_TYPES)[number];
+
+/** A book, paper or official documentation page. `where`: URL, or publisher and chapter. */
+export const Reference = z.object({ title: text, where: text }).strict();
+
+/** A clarifying question a candidate may ask, with the interviewer's answer (fixes the numbers). */
+const Clarification = z.object({ id: slug, question: text, answer: text }).strict();
+
+/** One phase of a mock interview, with planned minutes for the 45- and 60-minute formats. */
+const Phase = z
+  .object({
+    id: slug,
+    title: text,
+    minutes45: z.number().positive(),
+    minutes60: z.number().positive(),
+    /** What the interviewer expects the candidate to address in this phase. */
+    prompts: z.array(text).min(1),
+    /** Revealed one at a time on request; each use is recorded. */
+    hints: z.array(text).min(2, 'needs at least 2 hints'),
+  })
+  .strict();
+
+/** A point a strong answer covers; recognised in the notes by any of its keywords. */
+const ChecklistPoint = z
+  .object({
+    id: slug,
+    /** The id of the phase this point belongs to. */
+    phase: slug,
+    point: text,
+    /** One line on why it matters. */
+    why: text,
+    /** Words or phrases (and synonyms) that show the point was covered; matched case- and plural-insensitively. */
+    keywords: z.array(text).min(1),
+  })
+  .strict();
+
+const FollowUp = z.object({ id: slug, question: text, answer: text }).strict();
+
+/** A number of the exercise worked out: what it is, its value, and how it was derived. */
+const KeyNumber = z.object({ label: text, value: text, derivation: text }).strict();
+
+/** A rubric dimension scored 1-4; `levels` describe 1 (weak) to 4 (very strong), in that order. */
+const RubricDimension = z
+  .object({ id: slug, title: text, levels: z.array(text).length(4, 'needs exactly 4 levels (1 to 4)') })
+  .strict();
+
+/** The mock-interview material of a capstone topic. */
+export const Interview = z
+  .object({
+    /** The problem as an interviewer would say it. */
+    prompt: text,
+    clarifyingQuestions: z.array(Clarification).min(8, 'needs at least 8 clarifying questions'),
+    phases: z.array(Phase).min(3, 'needs at least 3 phases'),
+    checklist: z.array(ChecklistPoint).min(20, 'needs at least 20 checklist points'),
+    followUps: z.array(FollowUp).min(8, 'needs at least 8 follow-up questions'),
+    keyNumbers: z.array(KeyNumber).min(1),
+    rubric: z.array(RubricDimension).min(4, 'needs at least 4 rubric dimensions'),
+  })
+  .strict();
+
+export const Topic = z
+  .object({
+    /** Stable slug, unique across the curriculum (`load-balancing`). */
+    id: slug,
+    /** The topic's number in the outline (1-61): `study learn 6` opens topic 6. */
+    number: z.number().int().positive(),
+    title: text,
+    /** 2-4 sentences: what it is and why an ML system designer cares. */
+    summary: text,
+    /** Specific, checkable statements; numbers carry units and, where they change, an as-of year. */
+    keyPoints: z.array(text),
+    pitfalls: z.array(text),
+    interviewTips: z.array(text),
+    references: z.array(Reference),
+    questions: z.array(Question),
+    /** Capstone topics only: the mock-interview material. */
+    interview: Interview.optional(),
+  })
+  .strict();
+
+/** One section file: `curriculum/<NN-module>/<NN-section>.yaml`. */
+export const SectionFile = z
+  .object({
+    format,
+    /** Stable slug, unique across the curriculum (`networking`). */
+    id: slug,
+    title: text,
+    topics: z.array(Topic),
+  })
+  .strict();
+
+/** `curriculum/<NN-module>/module.yaml`. */
+export const ModuleFile = z
+  .object({
+    format,
+    /** Stable slug, unique across the curriculum (`foundations`). */
+    id: slug,
+    /** 1-based position; `study topics --module N` selects by it. */
+    number: z.number().int().positive(),
+    title: text,
+    summary: text.optional(),
+  })
+  .strict();
+
+export type SingleQuestion = z.infer<typeof SingleQuestion>;
+export type MultiQuestion = z.infer<typeof MultiQuestion>;
+export type TrueFalseQuestion = z.infer<typeof TrueFalseQuestion>;
+export type NumericQuestion = z.infer<typeof NumericQuestion>;
+export type OrderQuestion = z.infer<typeof OrderQuestion>;
+export type RecallQuestion = z.infer<typeof RecallQuestion>;
+export type Question = z.infer<typeof Question>;
+export type Tolerance = z.infer<typeof Tolerance>;
+export type Reference = z.infer<typeof Reference>;
+export type Interview = z.infer<typeof Interview>;
+export type Topic = z.infer<typeof Topic>;
+export type SectionFile = z.infer<typeof SectionFile>;
+export type ModuleFile = z.infer<typeof ModuleFile>;
+
+/** A loaded section: its file's data plus where it came from. */
+export interface Section extends SectionFile {
+  file: string;
+  moduleId: string;
+}
+
+/** A loaded module with its sections in file-name order. */
+export interface Module extends ModuleFile {
+  dir: string;
+  sections: Section[];
+}
+
+/** The whole curriculum, modules in `number` order. */
+export interface Curriculum {
+  format: number;
+  modules: Module[];
+}

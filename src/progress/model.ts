@@ -1,0 +1,191 @@
+/**
+ * The progress file's shape and its pure operations. One JSON object, versioned; everything the
+ * user did is an event with a unique id, keyed by stable curriculum ids (never array positions),
+ * so files from two machines merge without duplicates. Pure: no I/O.
+ */
+import { z } from 'zod';
+
+/** The progress format this build writes. Older files are migrated; newer ones refused. */
+export const PROGRESS_VERSION = 1;
+
+const isoDate = z.iso.datetime({ offset: true });
+
+/** An FSRS card as stored (ts-fsrs 5.4 field names, dates as ISO strings). */
+export const StoredCard = z
+  .object({
+    due: isoDate,
+    stability: z.number().nonnegative(),
+    difficulty: z.number().nonnegative(),
+    elapsed_days: z.number().nonnegative(),
+    scheduled_days: z.number().nonnegative(),
+    learning_steps: z.number().int().nonnegative(),
+    reps: z.number().int().nonnegative(),
+    lapses: z.number().int().nonnegative(),
+    /** 0 New, 1 Learning, 2 Review, 3 Relearning. */
+    state: z.number().int().min(0).max(3),
+    last_review: isoDate.optional(),
+  })
+  .strict();
+
+/** 1 Again, 2 Hard, 3 Good, 4 Easy (FSRS ratings). */
+export const Rating = z.number().int().min(1).max(4);
+
+const eventBase = {
+  /** Unique per event (random UUID); imports merge on it. */
+  id: z.string().min(8).max(64),
+  /** When it happened (ISO 8601). */
+  at: isoDate,
+};
+
+/** One answer to one question, written the moment it is given. */
+export const AnswerEvent = z
+  .object({
+    ...eventBase,
+    type: z.literal('answer'),
+    questionId: z.string().min(1),
+    topicId: z.string().min(1),
+    correct: z.boolean(),
+    /** The FSRS rating this answer produced. */
+    rating: Rating,
+    /** Where it was answered. */
+    source: z.enum(['quiz', 'review', 'learn']),
+    /** Cram answers are recorded but leave the schedule alone. */
+    cram: z.boolean().default(false),
+    /** Milliseconds from showing the question to the answer. */
+    ms: z.number().int().nonnegative().optional(),
+    /** What the user answered, as text (for review of mistakes). */
+    given: z.string().max(2000).optional(),
+  })
+  .strict();
+
+/** One generated estimation problem, answered. */
+export const DrillEvent = z
+  .object({
+    ...eventBase,
+    type: z.literal('drill'),
+    kind: z.string().min(1),
+    prompt: z.string(),
+    answer: z.number(),
+    given: z.number(),
+    unit: z.string(),
+    /** given / answer. */
+    ratio: z.number().positive(),
+    grade: z.enum(['excellent', 'pass', 'miss']),
+  })
+  .strict();
+
+/** One finished mock interview. */
+export const InterviewEvent = z
+  .object({
+    ...eventBase,
+    type: z.literal('interview'),
+    capstone: z.string().min(1),
+    minutes: z.number().positive(),
+    practice: z.boolean(),
+    phases: z.array(
+      z
+        .object({
+          id: z.string(),
+          plannedSeconds: z.number().nonnegative(),
+          usedSeconds: z.number().nonnegative(),
+          coverage: z.number().min(0).max(1),
+          hintsUsed: z.number().int().nonnegative(),
+        })
+        .strict(),
+    ),
+    /** Share of checklist points covered, 0..1. */
+    coverage: z.number().min(0).max(1),
+    /** Self-scores per rubric dimension, 1-4. */
+    rubric: z.record(z.string(), z.number().int().min(1).max(4)),
+    transcript: z.string().optional(),
+  })
+  .strict();
+
+export const ProgressEvent = z.discriminatedUnion('type', [AnswerEvent, DrillEvent, InterviewEvent]);
+
+export const Settings = z
+  .object({
+    /** FSRS desired retention, 0.7-0.99. */
+    desiredRetention: z.number().min(0.7).max(0.99).default(0.9),
+  })
+  .strict();
+
+export const Progress = z
+  .object({
+    version: z.literal(PROGRESS_VERSION),
+    createdAt: isoDate,
+    settings: Settings.default({ desiredRetention: 0.9 }),
+    events: z.array(ProgressEvent),
+    /** FSRS card per question id: a cache of what replaying the answer events gives. */
+    cards: z.record(z.string(), StoredCard),
+  })
+  .strict();
+
+export type StoredCard = z.infer<typeof StoredCard>;
+export type AnswerEvent = z.infer<typeof AnswerEvent>;
+export type DrillEvent = z.infer<typeof DrillEvent>;
+export type InterviewEvent = z.infer<typeof InterviewEvent>;
+export type ProgressEvent = z.infer<typeof ProgressEvent>;
+export type Progress = z.infer<typeof Progress>;
+
+/** A new, empty progress record. */
+export function emptyProgress(now: Date): Progress {
+  return { version: PROGRESS_VERSION, createdAt: now.toISOString(), settings: { desiredRetention: 0.9 }, events: [], cards: {} };
+}
+
+/** A migration turns a file of version N into version N + 1. Indexed by N. */
+export type Migration = (raw: Record<string, unknown>) => Record<string, unknown>;
+
+/**
+ * Migrations from each older version. Version 1 is the first released format, so the table is
+ * empty; when the format changes, add `[1]: (raw) => ...` here and bump PROGRESS_VERSION.
+ */
+export const MIGRATIONS: Readonly<Record<number, Migration>> = {};
+
+export type DecodeResult =
+  | { ok: true; progress: Progress; migratedFrom?: number }
+  | { ok: false; reason: 'newer'; version: number }
+  | { ok: false; reason: 'invalid'; message: string };
+
+/** Parses a progress file's text: JSON, version check, migrations, schema. */
+export function decodeProgress(text: string, migrations: Readonly<Record<number, Migration>> = MIGRATIONS, current = PROGRESS_VERSION): DecodeResult {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, reason: 'invalid', message: `not valid JSON (${(e as Error).message})` };
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, reason: 'invalid', message: 'not a JSON object' };
+  let obj = raw as Record<string, unknown>;
+  const version = obj.version;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    return { ok: false, reason: 'invalid', message: 'missing or invalid "version" field' };
+  }
+  if (version > current) return { ok: false, reason: 'newer', version };
+  for (let v = version; v < current; v++) {
+    const step = migrations[v];
+    if (!step) return { ok: false, reason: 'invalid', message: `no migration from version ${v}` };
+    obj = step(obj);
+  }
+  const parsed = Progress.safeParse(obj);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const where = issue.path.length ? issue.path.join('.') : '(top level)';
+    return { ok: false, reason: 'invalid', message: `${where}: ${issue.message}` };
+  }
+  return version < current ? { ok: true, progress: parsed.data, migratedFrom: version } : { ok: true, progress: parsed.data };
+}
+
+/** Serialises progress for writing (stable key order, trailing newline). */
+export function encodeProgress(p: Progress): string {
+  return `${JSON.stringify(p)}\n`;
+}
+
+/** Adds events whose ids are not present yet; returns how many were new. Events stay in time order. */
+export function mergeEvents(p: Progress, incoming: readonly ProgressEvent[]): { progress: Progress; added: number } {
+  const ids = new Set(p.events.map((e) => e.id));
+  const fresh = incoming.filter((e) => !ids.has(e.id) && (ids.add(e.id), true));
+  if (fresh.length === 0) return { progress: p, added: 0 };
+  const events = [...p.events, ...fresh].sort((a, b) => a.at.localeCompare(b.at));
+  return { progress: { ...p, events }, added: fresh.length };
+}
