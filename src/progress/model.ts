@@ -112,7 +112,8 @@ export const Settings = z
 
 export const Progress = z
   .object({
-    version: z.literal(PROGRESS_VERSION),
+    /** The format version; decodeProgress guarantees it equals PROGRESS_VERSION after migrations. */
+    version: z.number().int().positive(),
     createdAt: isoDate,
     settings: Settings.default({ desiredRetention: 0.9 }),
     events: z.array(ProgressEvent),
@@ -166,6 +167,7 @@ export function decodeProgress(text: string, migrations: Readonly<Record<number,
     const step = migrations[v];
     if (!step) return { ok: false, reason: 'invalid', message: `no migration from version ${v}` };
     obj = step(obj);
+    if (obj.version !== v + 1) return { ok: false, reason: 'invalid', message: `migration from version ${v} did not produce version ${v + 1}` };
   }
   const parsed = Progress.safeParse(obj);
   if (!parsed.success) {

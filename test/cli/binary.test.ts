@@ -1,0 +1,71 @@
+/** The built binary: help, version, topics --json and validate's exit codes. */
+import { cpSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, runCli, tempDir } from '../helpers.js';
+
+describe('study binary', () => {
+  it('prints help with every command and exits 0', () => {
+    const r = runCli(['--help']);
+    expect(r.status).toBe(0);
+    for (const word of ['topics', 'validate', '--curriculum', '--progress', '--no-color', '--debug']) expect(r.stdout).toContain(word);
+  });
+
+  it('prints the package version', () => {
+    const r = runCli(['--version']);
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it('prints topics as JSON in the documented shape', () => {
+    const r = runCli(['topics', '--json']);
+    expect(r.status).toBe(0);
+    const data = JSON.parse(r.stdout);
+    expect(data.modules).toHaveLength(4);
+    const sections = data.modules.flatMap((m: { sections: unknown[] }) => m.sections);
+    expect(sections).toHaveLength(17);
+    const topic = sections[0].topics[0];
+    expect(Object.keys(topic)).toEqual(expect.arrayContaining(['id', 'title', 'keyPoints', 'questions', 'questionTypes', 'flashcards']));
+    expect(Object.keys(topic.questionTypes).sort()).toEqual(['multi', 'numeric', 'order', 'recall', 'single', 'truefalse']);
+    expect(Object.keys(data.modules[0])).toEqual(['id', 'number', 'title', 'sections']);
+  });
+
+  it('filters topics by module and rejects a bad module number with exit 2', () => {
+    const one = JSON.parse(runCli(['topics', '--module', '2', '--json']).stdout);
+    expect(one.modules.map((m: { number: number }) => m.number)).toEqual([2]);
+    const bad = runCli(['topics', '--module', 'nine']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr.trim().split('\n')).toEqual(['study: --module: "nine" is not valid; expected a whole number >= 1']);
+  });
+
+  it('validate exits 0 on the bundled curriculum', () => {
+    const r = runCli(['validate']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/4 modules, 17 sections, 61 topics/);
+  });
+
+  it('validate exits 1 and names file:line:col on a broken curriculum', () => {
+    const dir = join(tempDir(), 'c');
+    cpSync(join(ROOT, 'curriculum'), dir, { recursive: true });
+    writeFileSync(join(dir, '01-foundations', 'module.yaml'), 'format: 1\nid: foundations\nnumber: one\ntitle: "x"\n');
+    const r = runCli(['validate', dir]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/01-foundations\/module\.yaml:3:9: number: expected number, received string/);
+    expect(r.stderr).toMatch(/^study: .*1 problem\n$/);
+  });
+
+  it('exits 2 with one line on an unknown option or command', () => {
+    for (const args of [['--bogus'], ['topics', '--bogus'], ['nosuch']]) {
+      const r = runCli(args);
+      expect(r.status).toBe(2);
+      expect(r.stderr.trim().split('\n')[0]).toMatch(/^study: /);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('exits 1 with one line when the curriculum folder is missing', () => {
+    const r = runCli(['topics', '--curriculum', '/nonexistent/dir']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe('study: cannot read curriculum directory /nonexistent/dir (ENOENT); pass --curriculum DIR or set STUDY_CURRICULUM\n');
+  });
+});
