@@ -27,6 +27,42 @@ export interface CommandSpec {
 
 export const COMMANDS: CommandSpec[] = [
   {
+    name: 'learn',
+    args: '[topic]',
+    summary: 'read a lesson (menu, or a topic id or number), then quiz on it',
+    options: [],
+    load: () => import('./commands/learn.js'),
+  },
+  {
+    name: 'quiz',
+    summary: 'answer questions: unseen and weak ones first',
+    options: [
+      { flags: '--module <n>', description: 'only module N' },
+      { flags: '--section <id>', description: 'only this section' },
+      { flags: '--topic <id>', description: 'only this topic (id or number)' },
+      { flags: '--count <n>', description: 'how many questions (default 10)' },
+      { flags: '--type <type>', description: 'only single, multi, truefalse, numeric, order or recall' },
+      { flags: '--seed <n>', description: 'seed for question choice and option order (reproducible)' },
+    ],
+    load: () => import('./commands/quiz.js'),
+  },
+  {
+    name: 'review',
+    summary: 'spaced repetition (FSRS): due cards first, most overdue first, then new ones',
+    options: [
+      { flags: '--limit <n>', description: 'at most N cards (default 20)' },
+      { flags: '--cram', description: 'practise the weakest cards without changing the schedule' },
+      { flags: '--seed <n>', description: 'seed for option order' },
+    ],
+    load: () => import('./commands/review.js'),
+  },
+  {
+    name: 'progress',
+    summary: 'what you have practised and what is due',
+    options: [{ flags: '--json', description: 'print JSON: answered, correct, reviewsDue, topics' }],
+    load: () => import('./commands/progress.js'),
+  },
+  {
     name: 'topics',
     summary: 'show the curriculum as a tree of modules, sections and topics',
     options: [
@@ -41,5 +77,40 @@ export const COMMANDS: CommandSpec[] = [
     summary: 'check a curriculum folder: every problem as file:line:col, then a summary',
     options: [{ flags: '--strict', description: 'also check completeness (key points, questions, recall cards, references)' }],
     load: () => import('./commands/validate.js'),
+  },
+  // --- interview (issue 6): entries below are owned by the interview work ---
+  {
+    name: 'interview',
+    args: '[capstone]',
+    summary: 'timed mock interview on a capstone, with a debrief against a checklist and rubric',
+    options: [
+      { flags: '--minutes <n>', description: '45 or 60 (default 45)' },
+      { flags: '--practice', description: 'no clock' },
+      { flags: '--resume', description: 'continue a saved interview' },
+      { flags: '--list', description: 'list the capstones (with --json for scripts)' },
+      { flags: '--history', description: 'past interviews and their trend' },
+      { flags: '--json', description: 'JSON output for --list and --history' },
+      { flags: '--out <file>', description: 'where to write the Markdown transcript' },
+    ],
+    load: () => import('./commands/interview.js'),
+  },
+  // --- calc and drill (issue 7): entries below are owned by the calculator work ---
+  {
+    name: 'calc',
+    args: '[kind]',
+    summary: 'back-of-envelope calculators: train, infer, kv, storage, egress, capacity, presets',
+    options: [{ flags: '--json', description: 'print the numbers as JSON' }],
+    load: () => import('./commands/calc.js'),
+  },
+  {
+    name: 'drill',
+    args: '[kind]',
+    summary: 'generated estimation problems: train, infer, kv, storage, capacity or mixed',
+    options: [
+      { flags: '--count <n>', description: 'how many problems (default 5)' },
+      { flags: '--seed <n>', description: 'seed for reproducible problems' },
+      { flags: '--json', description: 'print the problems with answers instead of asking' },
+    ],
+    load: () => import('./commands/drill.js'),
   },
 ];

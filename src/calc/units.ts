@@ -1,0 +1,221 @@
+/**
+ * One parser and formatter for quantities with units, used by every calculator flag, the drills and
+ * numeric quiz answers. Pure. Values are held in base units: bytes, seconds, USD, plain counts,
+ * fractions (20 % = 0.2).
+ */
+
+/** What a number measures. */
+export type Kind = 'count' | 'bytes' | 'seconds' | 'usd' | 'fraction';
+
+/** Decimal count suffixes: K, M, B or G, T, P. */
+const COUNT_SUFFIX: Record<string, number> = { k: 1e3, K: 1e3, M: 1e6, B: 1e9, G: 1e9, T: 1e12, P: 1e15 };
+
+/** Byte units, decimal and binary; matched case-insensitively. */
+const BYTE_UNITS: Record<string, number> = {
+  b: 1,
+  byte: 1,
+  bytes: 1,
+  kb: 1e3,
+  mb: 1e6,
+  gb: 1e9,
+  tb: 1e12,
+  pb: 1e15,
+  kib: 2 ** 10,
+  mib: 2 ** 20,
+  gib: 2 ** 30,
+  tib: 2 ** 40,
+  pib: 2 ** 50,
+};
+
+/** Time units in seconds; a month is 30 days and a year 365 days (said in every derivation). */
+const TIME_UNITS: Record<string, number> = {
+  ns: 1e-9,
+  us: 1e-6,
+  µs: 1e-6,
+  ms: 1e-3,
+  s: 1,
+  sec: 1,
+  secs: 1,
+  second: 1,
+  seconds: 1,
+  min: 60,
+  mins: 60,
+  minute: 60,
+  minutes: 60,
+  h: 3600,
+  hr: 3600,
+  hrs: 3600,
+  hour: 3600,
+  hours: 3600,
+  d: 86_400,
+  day: 86_400,
+  days: 86_400,
+  mo: 30 * 86_400,
+  month: 30 * 86_400,
+  months: 30 * 86_400,
+  y: 365 * 86_400,
+  yr: 365 * 86_400,
+  year: 365 * 86_400,
+  years: 365 * 86_400,
+};
+
+/** Examples of accepted input per kind, for error messages. */
+export const ACCEPTED: Record<Kind, string> = {
+  count: 'a number such as 1200, 3.2k, 1.5M, 7B, 2T or 3e9',
+  bytes: 'a size such as 512 B, 320 KiB, 1.5 GB, 2 GiB or 10 TB',
+  seconds: 'a duration such as 40 ms, 2 s, 5 min, 3 h, 7 d, 6 mo or 2 y',
+  usd: 'an amount such as 12, $0.5, $1.2k or 3M USD',
+  fraction: 'a percentage such as 20% or a fraction such as 0.2',
+};
+
+export type ParseResult = { ok: true; value: number; unitGiven: boolean } | { ok: false; error: string };
+
+const NUMBER = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?)\s*(.*)$/i;
+
+/**
+ * Parses `text` as a quantity of `kind`. A bare number is multiplied by `defaultUnit` (in base
+ * units; 1 when omitted). Never returns NaN or Infinity; negative values are refused unless
+ * `allowNegative`.
+ */
+export function parseQuantity(text: string, kind: Kind, opts: { defaultUnit?: number; allowNegative?: boolean } = {}): ParseResult {
+  let s = text.trim().replace(/[,_](?=\d{3}\b)/g, '');
+  if (s === '') return fail(kind);
+  if (kind === 'usd') s = s.replace(/^\$\s*/, '').replace(/\s*(usd|\$)$/i, '');
+  const m = NUMBER.exec(s);
+  if (!m) return fail(kind);
+  let value = Number(m[1]);
+  let rest = m[2]!.trim();
+  let unitGiven = false;
+  // A count suffix (k, M, B…) may follow the number in every kind but bytes, where "B" means bytes.
+  if (kind !== 'bytes' && rest.length > 0 && rest[0]! in COUNT_SUFFIX && !isTimeUnit(kind, rest)) {
+    value *= COUNT_SUFFIX[rest[0]!]!;
+    rest = rest.slice(1).trim();
+  }
+  if (rest.length > 0) {
+    const scale = unitScale(kind, rest);
+    if (scale === undefined) return fail(kind, rest);
+    value *= scale;
+    unitGiven = true;
+  } else {
+    value *= opts.defaultUnit ?? 1;
+  }
+  if (!Number.isFinite(value)) return { ok: false, error: `"${text.trim()}" is too large; expected ${ACCEPTED[kind]}` };
+  if (value < 0 && !opts.allowNegative) return { ok: false, error: `"${text.trim()}" is negative; expected ${ACCEPTED[kind]}` };
+  return { ok: true, value, unitGiven };
+}
+
+function isTimeUnit(kind: Kind, rest: string): boolean {
+  return kind === 'seconds' && TIME_UNITS[rest] !== undefined;
+}
+
+function unitScale(kind: Kind, unit: string): number | undefined {
+  switch (kind) {
+    case 'bytes':
+      return BYTE_UNITS[unit.toLowerCase()];
+    case 'seconds':
+      return TIME_UNITS[unit] ?? TIME_UNITS[unit.toLowerCase()];
+    case 'fraction':
+      // Rates are per month where a flag asks for one (`--growth-per-month 5%/mo`).
+      return { '%': 0.01, '%/mo': 0.01, '%/month': 0.01, '/mo': 1, '/month': 1 }[unit.replace(/\s+/g, '')];
+    default:
+      return undefined;
+  }
+}
+
+function fail(kind: Kind, unit?: string): ParseResult {
+  return { ok: false, error: unit ? `unknown unit "${unit}"; expected ${ACCEPTED[kind]}` : `expected ${ACCEPTED[kind]}` };
+}
+
+/** The kind and scale of a unit name as written in the curriculum (`GiB`, `ms`, `USD`); counts otherwise. */
+export function unitInfo(unit: string | undefined): { kind: Kind; scale: number } {
+  if (!unit) return { kind: 'count', scale: 1 };
+  const u = unit.trim();
+  const bytes = BYTE_UNITS[u.toLowerCase()];
+  if (bytes !== undefined && u !== 'b') return { kind: 'bytes', scale: bytes };
+  const time = TIME_UNITS[u];
+  if (time !== undefined) return { kind: 'seconds', scale: time };
+  if (/^(usd|\$)$/i.test(u)) return { kind: 'usd', scale: 1 };
+  if (u === '%') return { kind: 'fraction', scale: 0.01 };
+  return { kind: 'count', scale: 1 };
+}
+
+/** Rounds to `sig` significant figures and drops trailing zeros: 1234.5 -> "1230", 0.012345 -> "0.0123". */
+export function sigFigs(n: number, sig = 3): string {
+  if (!Number.isFinite(n)) return '—';
+  if (n === 0) return '0';
+  const digits = Math.floor(Math.log10(Math.abs(n)));
+  const decimals = Math.max(0, sig - 1 - digits);
+  if (decimals > 12) return n.toExponential(sig - 1).replace(/\.?0+e/, 'e');
+  const rounded = Number(n.toFixed(decimals));
+  return rounded.toLocaleString('en-US', { maximumFractionDigits: decimals, useGrouping: false });
+}
+
+const COUNT_STEPS: [number, string][] = [
+  [1e15, 'P'],
+  [1e12, 'T'],
+  [1e9, 'B'],
+  [1e6, 'M'],
+  [1e3, 'k'],
+];
+
+/** 1234567 -> "1.23M"; 42 -> "42"; 3.1e23 -> "3.1e23". */
+export function formatCount(n: number): string {
+  const a = Math.abs(n);
+  if (a >= 1e18) return n.toExponential(2).replace(/\.?0+e\+?/, 'e');
+  for (const [step, suffix] of COUNT_STEPS) if (a >= step) return `${sigFigs(n / step)}${suffix}`;
+  return sigFigs(n);
+}
+
+/** Bytes with decimal units (GB) by default, or binary (GiB). */
+export function formatBytes(n: number, binary = false): string {
+  const units = binary ? ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB'] : ['B', 'KB', 'MB', 'GB', 'TB', 'PB', 'EB'];
+  const base = binary ? 1024 : 1000;
+  let v = n;
+  let i = 0;
+  while (Math.abs(v) >= base && i < units.length - 1) {
+    v /= base;
+    i++;
+  }
+  return `${sigFigs(v)} ${units[i]}`;
+}
+
+/** Seconds as the largest sensible unit: 0.04 -> "40 ms", 5400 -> "1.5 h", 3e7 -> "347 d". */
+export function formatSeconds(s: number): string {
+  const a = Math.abs(s);
+  if (a < 1) return `${sigFigs(s * 1000)} ms`;
+  if (a < 60) return `${sigFigs(s)} s`;
+  if (a < 3600) return `${sigFigs(s / 60)} min`;
+  if (a < 86_400) return `${sigFigs(s / 3600)} h`;
+  if (a < 365 * 86_400 * 10) return `${sigFigs(s / 86_400)} d`;
+  return `${sigFigs(s / (365 * 86_400))} y`;
+}
+
+/** $ with 3 significant figures and k/M/B suffixes above 10,000: "$0.023", "$412", "$1.23M". */
+export function formatUsd(n: number): string {
+  const sign = n < 0 ? '-' : '';
+  const a = Math.abs(n);
+  if (a >= 1e4) return `${sign}$${formatCount(a)}`;
+  if (a >= 100) return `${sign}$${Math.round(a).toLocaleString('en-US')}`;
+  return `${sign}$${sigFigs(a)}`;
+}
+
+/** 0.234 -> "23.4%". */
+export function formatPercent(f: number): string {
+  return `${sigFigs(f * 100)}%`;
+}
+
+/** Formats a base-unit value of `kind` for people. */
+export function formatQuantity(value: number, kind: Kind): string {
+  switch (kind) {
+    case 'bytes':
+      return formatBytes(value);
+    case 'seconds':
+      return formatSeconds(value);
+    case 'usd':
+      return formatUsd(value);
+    case 'fraction':
+      return formatPercent(value);
+    default:
+      return formatCount(value);
+  }
+}

@@ -1,0 +1,6 @@
+/** `study interview`: not built yet (placeholder so the command table resolves while it is written). */
+import { StudyError } from '../../errors.js';
+
+export async function run(): Promise<void> {
+  throw new StudyError('study interview is not built yet');
+}

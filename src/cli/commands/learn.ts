@@ -1,0 +1,91 @@
+/** `study learn [TOPIC]`: pick a topic (module -> section -> topic), read its lesson, then quiz on it. */
+import { UsageError } from '../../errors.js';
+import type { Curriculum, Module, Section, Topic } from '../../curriculum/schema.js';
+import { allQuestions, filterQuestions, findTopic, pickQuestions } from '../../quiz/select.js';
+import { seededRng } from '../../quiz/rng.js';
+import { questionStats, topicStats, type TopicStats } from '../../progress/stats.js';
+import { readProgress } from '../../progress/store.js';
+import { renderLesson } from '../../ui/render/lesson.js';
+import type { Prompter } from '../../ui/prompter.js';
+import type { Context } from '../context.js';
+import { requireCurriculum } from '../load.js';
+import { requireTerminal, seedFrom, terminalPrompter } from '../interactive.js';
+import { runSession } from '../quiz-session.js';
+
+type Where = { topic: Topic; section: Section; module: Module };
+
+export async function run(args: string[], _raw: Record<string, unknown>, ctx: Context): Promise<void> {
+  const curriculum = requireCurriculum(ctx);
+  let where: Where | undefined;
+  if (args[0]) {
+    where = findTopic(curriculum, args[0]);
+    if (!where) throw new UsageError(`no topic "${args[0]}"; give a topic id or number (see study topics)`);
+  }
+  requireTerminal(ctx, 'study learn');
+  const prompter = await terminalPrompter(ctx);
+  for (;;) {
+    const stats = topicStats(readProgress(ctx.progressPath));
+    where ??= await chooseTopic(curriculum, stats, prompter, ctx);
+    if (!where) return;
+    ctx.out(`\n${renderLesson(where, ctx.theme, ctx.columns)}\n`);
+    const count = where.topic.questions.length;
+    const next = await prompter.select({
+      message: 'Next',
+      choices: [
+        ...(count ? [{ name: `Quiz on this topic (${Math.min(count, 10)} questions)`, value: 'quiz' as const }] : []),
+        { name: 'Choose another topic', value: 'menu' as const },
+        { name: 'Done', value: 'done' as const },
+      ],
+    });
+    if (next === 'done') return;
+    if (next === 'quiz') {
+      const pool = filterQuestions(allQuestions(curriculum), { topic: where.topic.id });
+      const rng = seededRng(seedFrom(undefined));
+      const refs = pickQuestions(pool, questionStats(readProgress(ctx.progressPath)), 10, rng);
+      await runSession(refs, ctx, { source: 'learn', rng, prompter });
+      const again = await prompter.confirm({ message: 'Choose another topic?', default: true });
+      if (!again) return;
+    }
+    where = undefined;
+  }
+}
+
+function practised(s: TopicStats | undefined): string {
+  return s ? `${s.answered} answered, ${Math.round((100 * s.correct) / s.answered)}%` : 'not started';
+}
+
+/** Module -> section -> topic menus, each showing what has been practised; undefined when the user backs out. */
+async function chooseTopic(c: Curriculum, stats: Map<string, TopicStats>, p: Prompter, ctx: Context): Promise<Where | undefined> {
+  const t = ctx.theme;
+  const topicsOf = (m: Module) => m.sections.flatMap((s) => s.topics);
+  for (;;) {
+    const module = await p.select<Module | null>({
+      message: 'Module',
+      choices: [
+        ...c.modules.map((m) => {
+          const topics = topicsOf(m);
+          const done = topics.filter((x) => stats.has(x.id)).length;
+          return { name: `${m.number}. ${m.title}  ${t.dim(`${done}/${topics.length} topics practised`)}`, value: m };
+        }),
+        { name: 'Quit', value: null },
+      ],
+    });
+    if (!module) return undefined;
+    const section = await p.select<Section | null>({
+      message: `Section of module ${module.number}`,
+      choices: [
+        ...module.sections.map((s) => ({ name: `${s.title}  ${t.dim(`${s.topics.filter((x) => stats.has(x.id)).length}/${s.topics.length} practised`)}`, value: s })),
+        { name: '← Back', value: null },
+      ],
+    });
+    if (!section) continue;
+    const topic = await p.select<Topic | null>({
+      message: section.title,
+      choices: [
+        ...section.topics.map((x) => ({ name: `${String(x.number).padStart(2)}. ${x.title}  ${t.dim(practised(stats.get(x.id)))}`, value: x })),
+        { name: '← Back', value: null },
+      ],
+    });
+    if (topic) return { topic, section, module };
+  }
+}

@@ -1,0 +1,59 @@
+/** `study review [--limit N] [--cram]`: the spaced-repetition queue. */
+import { allQuestions } from '../../quiz/select.js';
+import { seededRng } from '../../quiz/rng.js';
+import { buildQueue, cramQueue, until } from '../../review/queue.js';
+import { readProgress } from '../../progress/store.js';
+import { plural } from '../../ui/text.js';
+import type { Context } from '../context.js';
+import { requireCurriculum } from '../load.js';
+import { intOption } from '../options.js';
+import { requireTerminal, seedFrom, terminalPrompter } from '../interactive.js';
+import { runSession } from '../quiz-session.js';
+
+export interface ReviewOptions {
+  limit: number;
+  cram: boolean;
+  seed?: number;
+}
+
+export function parseOptions(raw: Record<string, unknown>): ReviewOptions {
+  return { limit: intOption('--limit', raw.limit, 1, 1000) ?? 20, cram: raw.cram === true, seed: intOption('--seed', raw.seed, 0, 2 ** 31 - 1) };
+}
+
+export async function run(_args: string[], raw: Record<string, unknown>, ctx: Context): Promise<void> {
+  const opts = parseOptions(raw);
+  const curriculum = requireCurriculum(ctx);
+  requireTerminal(ctx, 'study review');
+  const progress = readProgress(ctx.progressPath);
+  const now = ctx.now();
+  const refs = allQuestions(curriculum);
+  const t = ctx.theme;
+  const rng = seededRng(seedFrom(opts.seed));
+  if (opts.cram) {
+    const queue = cramQueue(refs, progress.cards, now, opts.limit, progress.settings.desiredRetention);
+    if (queue.length === 0) {
+      ctx.out('Nothing to cram yet: answer some questions first (study quiz or study learn).\n');
+      return;
+    }
+    ctx.out(`${t.heading('Cram')} — ${plural(queue.length, 'card')}, weakest first; your schedule is not changed.\n`);
+    await runSession(queue, ctx, { source: 'review', cram: true, rng, prompter: await terminalPrompter(ctx) });
+    return;
+  }
+  const queue = buildQueue(refs, progress.cards, now, opts.limit);
+  const prompter = await terminalPrompter(ctx);
+  let items = queue.due;
+  if (queue.due.length === 0) {
+    const next = queue.nextDue ? `The next card is due ${until(now, queue.nextDue)} (${queue.nextDue.toISOString().slice(0, 16).replace('T', ' ')} UTC).` : 'No cards are scheduled yet.';
+    ctx.out(`${t.ok(t.sym.ok)} Nothing is due for review. ${next}\n`);
+    if (queue.fresh.length === 0) return;
+    const go = await prompter.confirm({ message: `Learn ${plural(queue.fresh.length, 'new card')} instead?`, default: true });
+    if (!go) return;
+    items = queue.fresh;
+  } else {
+    const more = queue.dueTotal > queue.due.length ? ` (of ${queue.dueTotal} due)` : '';
+    ctx.out(`${t.heading('Review')} — ${plural(queue.due.length, 'due card')}${more}, most overdue first.\n`);
+    items = [...queue.due, ...queue.fresh];
+    if (queue.fresh.length) ctx.out(t.dim(`Then ${plural(queue.fresh.length, 'new card')}.\n`));
+  }
+  await runSession(items, ctx, { source: 'review', rng, prompter });
+}

@@ -1,0 +1,94 @@
+/**
+ * Grading of every question type. Pure: a question and a response in, a verdict out.
+ * A partly right `multi` answer is wrong; `order` must be exact; numeric answers are graded by
+ * the question's tolerance after unit conversion.
+ */
+import type { Question, Tolerance, NumericQuestion } from '../curriculum/schema.js';
+import { parseQuantity, unitInfo, formatQuantity, ACCEPTED } from '../calc/units.js';
+
+/** What the learner gave, by question type. Indexes refer to the question's own option order. */
+export type Response =
+  | { type: 'single'; choice: number }
+  | { type: 'multi'; choices: number[] }
+  | { type: 'truefalse'; value: boolean }
+  | { type: 'numeric'; text: string }
+  | { type: 'order'; order: number[] }
+  | { type: 'recall'; grade: 1 | 2 | 3 | 4 };
+
+export interface Verdict {
+  correct: boolean;
+  /** The response as text, for the progress file and the summary. */
+  given: string;
+  /** The right answer as text. */
+  expected: string;
+}
+
+/** Is `given` within `tolerance` of `answer`? Both in the same unit. */
+export function withinTolerance(given: number, answer: number, tolerance: Tolerance): boolean {
+  if ('relative' in tolerance) {
+    if (answer === 0) return Math.abs(given) <= tolerance.relative;
+    return Math.abs(given - answer) <= tolerance.relative * Math.abs(answer) * (1 + 1e-12);
+  }
+  if (given === 0 || answer === 0 || Math.sign(given) !== Math.sign(answer)) return given === answer;
+  return Math.abs(Math.log10(given / answer)) <= tolerance.orders + 1e-12;
+}
+
+/**
+ * Reads a numeric answer typed for `q`: a bare number is in the question's unit; a number with a
+ * unit of the same kind is converted ("2048 MiB" for a GiB question). Returns the value in the
+ * question's unit, or an error saying what is accepted.
+ */
+export function readNumericAnswer(q: Pick<NumericQuestion, 'unit'>, text: string): { ok: true; value: number } | { ok: false; error: string } {
+  const { kind, scale } = unitInfo(q.unit);
+  const parsed = parseQuantity(text, kind, { defaultUnit: scale, allowNegative: true });
+  if (!parsed.ok) return { ok: false, error: kind === 'count' ? parsed.error : `${parsed.error}${q.unit ? ` (a bare number means ${q.unit})` : ''}` };
+  return { ok: true, value: parsed.value / scale };
+}
+
+/** How a numeric answer is shown: the number and unit, plus the tolerance in words. */
+export function describeNumeric(q: NumericQuestion): string {
+  const { kind, scale } = unitInfo(q.unit);
+  const shown = kind === 'count' ? `${formatQuantity(q.answer, 'count')}${q.unit ? ` ${q.unit}` : ''}` : formatQuantity(q.answer * scale, kind);
+  const tol = 'relative' in q.tolerance ? `±${Math.round(q.tolerance.relative * 1000) / 10}%` : `within ${Math.round(10 ** q.tolerance.orders * 10) / 10}x`;
+  return `${shown} (${tol})`;
+}
+
+/** Grades one response. Throws if the response type does not match the question (a programming error). */
+export function grade(q: Question, r: Response): Verdict {
+  if (q.type !== r.type) throw new Error(`response of type ${r.type} for a ${q.type} question`);
+  switch (q.type) {
+    case 'single': {
+      const choice = (r as Extract<Response, { type: 'single' }>).choice;
+      return { correct: choice === q.answer, given: q.options[choice] ?? '?', expected: q.options[q.answer]! };
+    }
+    case 'multi': {
+      const choices = [...new Set((r as Extract<Response, { type: 'multi' }>).choices)].sort((a, b) => a - b);
+      const right = [...q.answers].sort((a, b) => a - b);
+      const correct = choices.length === right.length && choices.every((c, i) => c === right[i]);
+      return { correct, given: choices.map((c) => q.options[c]).join('; ') || '(none)', expected: right.map((c) => q.options[c]).join('; ') };
+    }
+    case 'truefalse': {
+      const value = (r as Extract<Response, { type: 'truefalse' }>).value;
+      return { correct: value === q.answer, given: String(value), expected: String(q.answer) };
+    }
+    case 'numeric': {
+      const text = (r as Extract<Response, { type: 'numeric' }>).text;
+      const read = readNumericAnswer(q, text);
+      return { correct: read.ok && withinTolerance(read.value, q.answer, q.tolerance), given: text.trim(), expected: describeNumeric(q) };
+    }
+    case 'order': {
+      const order = (r as Extract<Response, { type: 'order' }>).order;
+      const correct = order.length === q.items.length && order.every((item, i) => item === i);
+      return { correct, given: order.map((i) => q.items[i]).join(' → '), expected: q.items.join(' → ') };
+    }
+    case 'recall': {
+      const g = (r as Extract<Response, { type: 'recall' }>).grade;
+      return { correct: g >= 2, given: RECALL_GRADES[g - 1]!, expected: q.back };
+    }
+  }
+}
+
+/** Self-grades for recall cards, in FSRS rating order (1-4). */
+export const RECALL_GRADES = ['Again', 'Hard', 'Good', 'Easy'] as const;
+
+export { ACCEPTED };

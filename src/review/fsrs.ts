@@ -1,0 +1,72 @@
+/**
+ * The one module that talks to ts-fsrs. Cards are stored as plain JSON (ISO dates); this adapter
+ * converts them, applies a rating, and reads retrievability ("mastery"). Pure: `now` is passed in.
+ */
+import { createEmptyCard, fsrs, Rating, State, type Card, type FSRS, type Grade } from 'ts-fsrs';
+import type { StoredCard } from '../progress/model.js';
+
+export type RatingValue = 1 | 2 | 3 | 4;
+
+const schedulers = new Map<number, FSRS>();
+
+/** A scheduler for a desired retention (fuzz off, so schedules are reproducible). */
+function scheduler(retention: number): FSRS {
+  let f = schedulers.get(retention);
+  if (!f) {
+    f = fsrs({ request_retention: retention, enable_fuzz: false });
+    schedulers.set(retention, f);
+  }
+  return f;
+}
+
+function toCard(s: StoredCard): Card {
+  return { ...s, due: new Date(s.due), state: s.state as State, last_review: s.last_review ? new Date(s.last_review) : undefined };
+}
+
+function toStored(c: Card): StoredCard {
+  const out: StoredCard = {
+    due: c.due.toISOString(),
+    stability: c.stability,
+    difficulty: c.difficulty,
+    elapsed_days: c.elapsed_days,
+    scheduled_days: c.scheduled_days,
+    learning_steps: c.learning_steps,
+    reps: c.reps,
+    lapses: c.lapses,
+    state: c.state,
+  };
+  if (c.last_review) out.last_review = c.last_review.toISOString();
+  return out;
+}
+
+/** A card never reviewed, due now. */
+export function newCard(now: Date): StoredCard {
+  return toStored(createEmptyCard(now));
+}
+
+/** The card after answering with `rating` at `now` (a missing card counts as new). */
+export function review(card: StoredCard | undefined, rating: RatingValue, now: Date, retention = 0.9): StoredCard {
+  const current = card ? toCard(card) : createEmptyCard(now);
+  return toStored(scheduler(retention).next(current, now, rating as Grade).card);
+}
+
+/** Replays ratings in time order from a new card: rebuilds a card from its history. */
+export function replay(history: { rating: RatingValue; at: Date }[], retention = 0.9): StoredCard | undefined {
+  let card: StoredCard | undefined;
+  for (const h of history) card = review(card, h.rating, h.at, retention);
+  return card;
+}
+
+/** Probability of recalling the card now, 0..1 (0 for a card never reviewed). */
+export function retrievability(card: StoredCard | undefined, now: Date, retention = 0.9): number {
+  if (!card || card.state === State.New) return 0;
+  const r = scheduler(retention).get_retrievability(toCard(card), now, false);
+  return Number.isFinite(r) ? Math.min(1, Math.max(0, r)) : 0;
+}
+
+/** Is the card due at `now`? */
+export function isDue(card: StoredCard, now: Date): boolean {
+  return new Date(card.due).getTime() <= now.getTime();
+}
+
+export const RATING = { again: Rating.Again as 1, hard: Rating.Hard as 2, good: Rating.Good as 3, easy: Rating.Easy as 4 } as const;

@@ -1,0 +1,31 @@
+/**
+ * Every question the program asks goes through a `Prompter`. The real one wraps inquirer (loaded
+ * lazily); tests script a fake one by message. Ctrl-C surfaces as an error named ExitPromptError.
+ */
+export interface Choice<T> {
+  name: string;
+  value: T;
+  description?: string;
+  disabled?: boolean | string;
+}
+
+export interface Prompter {
+  select<T>(opts: { message: string; choices: Choice<T>[]; default?: T; pageSize?: number }): Promise<T>;
+  checkbox<T>(opts: { message: string; choices: Choice<T>[]; required?: boolean }): Promise<T[]>;
+  input(opts: { message: string; default?: string; validate?: (value: string) => true | string }): Promise<string>;
+  confirm(opts: { message: string; default?: boolean }): Promise<boolean>;
+  /** Returns the indexes of `items` in the order the user chose. */
+  order(opts: { message: string; items: string[] }): Promise<number[]>;
+}
+
+/** The inquirer-backed prompter used by the real terminal. */
+export async function inquirerPrompter(highlight?: (s: string) => string): Promise<Prompter> {
+  const [{ select, checkbox, input, confirm }, { orderPrompt }] = await Promise.all([import('@inquirer/prompts'), import('./widgets/order-prompt.js')]);
+  return {
+    select: (o) => select({ ...o, pageSize: o.pageSize ?? 12 }),
+    checkbox: (o) => checkbox({ ...o, required: o.required ?? false, pageSize: 12 }),
+    input: (o) => input({ message: o.message, default: o.default, validate: o.validate }),
+    confirm: (o) => confirm(o),
+    order: (o) => orderPrompt({ ...o, highlight }),
+  };
+}

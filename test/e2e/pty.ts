@@ -1,0 +1,73 @@
+/**
+ * Drives the built binary in a real pseudo-terminal (node-pty): type keys, wait for text on the
+ * screen, read the exit code. Waits are bounded by a deadline and fail with the screen so far.
+ */
+import { spawn, type IPty } from 'node-pty';
+import { BIN } from '../helpers.js';
+import { stripAnsi } from '../../src/ui/theme.js';
+
+export const KEY = {
+  enter: '\r',
+  up: '\u001b[A',
+  down: '\u001b[B',
+  space: ' ',
+  ctrlC: '\u0003',
+  backspace: '\u007f',
+} as const;
+
+export interface Session {
+  pty: IPty;
+  /** Everything printed so far, ANSI stripped. */
+  output: () => string;
+  /** Output printed since the last `mark()`. */
+  sinceMark: () => string;
+  mark: () => void;
+  write: (keys: string) => void;
+  /** Resolves when `pattern` appears in the output after the mark; rejects after `timeoutMs`. */
+  waitFor: (pattern: RegExp | string, timeoutMs?: number) => Promise<string>;
+  /** Resolves with the exit code. */
+  exited: Promise<number>;
+}
+
+export function startStudy(args: string[], env: NodeJS.ProcessEnv, opts: { cols?: number; rows?: number } = {}): Session {
+  const pty = spawn(process.execPath, [BIN, ...args], {
+    name: 'xterm-256color',
+    cols: opts.cols ?? 100,
+    rows: opts.rows ?? 40,
+    env: env as Record<string, string>,
+  });
+  let raw = '';
+  let markAt = 0;
+  pty.onData((d) => {
+    raw += d;
+  });
+  const exited = new Promise<number>((resolve) => pty.onExit(({ exitCode }) => resolve(exitCode)));
+  const output = () => stripAnsi(raw);
+  const sinceMark = () => stripAnsi(raw.slice(markAt));
+  return {
+    pty,
+    output,
+    sinceMark,
+    mark: () => {
+      markAt = raw.length;
+    },
+    write: (keys) => pty.write(keys),
+    exited,
+    waitFor: (pattern, timeoutMs = 15_000) =>
+      new Promise((resolve, reject) => {
+        const test = () => (typeof pattern === 'string' ? sinceMark().includes(pattern) : pattern.test(sinceMark()));
+        if (test()) return resolve(sinceMark());
+        const deadline = setTimeout(() => {
+          sub.dispose();
+          reject(new Error(`timed out waiting for ${String(pattern)}; screen since mark:\n${sinceMark().slice(-3000)}`));
+        }, timeoutMs);
+        const sub = pty.onData(() => {
+          if (test()) {
+            clearTimeout(deadline);
+            sub.dispose();
+            resolve(sinceMark());
+          }
+        });
+      }),
+  };
+}
