@@ -1,13 +1,18 @@
 // Builds dist/ from src/ with esbuild: one ESM bundle per entry, with each lazily imported
-// command in its own chunk so `study --version` loads only the entry chunk.
+// command in its own chunk so `study --version` loads only the entry chunk. The bundle is written
+// to a fresh folder and swapped in, so a running `study` never sees a half-written dist/.
 import { build } from 'esbuild';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync } from 'node:fs';
 
-const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+const root = new URL('../', import.meta.url);
+const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'));
+const tmp = new URL(`dist.tmp-${process.pid}/`, root);
+const dist = new URL('dist/', root);
+const old = new URL(`dist.old-${process.pid}/`, root);
+
 await build({
-  entryPoints: ['src/cli/main.ts'],
-  outdir: 'dist',
+  entryPoints: [new URL('src/cli/main.ts', root).pathname],
+  outdir: tmp.pathname,
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -21,3 +26,10 @@ await build({
   logLevel: 'warning',
   legalComments: 'none',
 });
+try {
+  renameSync(dist, old);
+} catch {
+  // first build: nothing to move aside
+}
+renameSync(tmp, dist);
+rmSync(old, { recursive: true, force: true });

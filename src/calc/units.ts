@@ -10,6 +10,35 @@ export type Kind = 'count' | 'bytes' | 'seconds' | 'usd' | 'fraction';
 /** Decimal count suffixes: K, M, B or G, T, P. */
 const COUNT_SUFFIX: Record<string, number> = { k: 1e3, K: 1e3, M: 1e6, B: 1e9, G: 1e9, T: 1e12, P: 1e15 };
 
+/** Lower-case spellings people type for plain counts and money ("7b", "1.5m", "$2m"); milli makes no sense there. */
+const LOWER_SUFFIX: Record<string, number> = { m: 1e6, b: 1e9, t: 1e12 };
+
+/** Words that may follow a plain count without changing it ("3e23 FLOPs", "2T tokens", "1.2M GPU-hours"). */
+const COUNT_WORDS = new Set([
+  'flop',
+  'flops',
+  'token',
+  'tokens',
+  'param',
+  'params',
+  'parameters',
+  'request',
+  'requests',
+  'req',
+  'users',
+  'qps',
+  'rps',
+  'gpu-hours',
+  'gpu-hour',
+  'gpu hours',
+  'gpu-h',
+  'tokens/s',
+  'tok/s',
+  'servers',
+  'gpus',
+  'x',
+]);
+
 /** Byte units, decimal and binary; matched case-insensitively. */
 const BYTE_UNITS: Record<string, number> = {
   b: 1,
@@ -87,8 +116,9 @@ export function parseQuantity(text: string, kind: Kind, opts: { defaultUnit?: nu
   let rest = m[2]!.trim();
   let unitGiven = false;
   // A count suffix (k, M, B…) may follow the number in every kind but bytes, where "B" means bytes.
-  if (kind !== 'bytes' && rest.length > 0 && rest[0]! in COUNT_SUFFIX && !isTimeUnit(kind, rest)) {
-    value *= COUNT_SUFFIX[rest[0]!]!;
+  const suffix = rest.length > 0 ? suffixScale(kind, rest) : undefined;
+  if (suffix !== undefined) {
+    value *= suffix;
     rest = rest.slice(1).trim();
   }
   if (rest.length > 0) {
@@ -104,8 +134,16 @@ export function parseQuantity(text: string, kind: Kind, opts: { defaultUnit?: nu
   return { ok: true, value, unitGiven };
 }
 
-function isTimeUnit(kind: Kind, rest: string): boolean {
-  return kind === 'seconds' && TIME_UNITS[rest] !== undefined;
+/** The scale of a count suffix starting `rest` (k, M, B…), or undefined when `rest` starts with a unit instead. */
+function suffixScale(kind: Kind, rest: string): number | undefined {
+  // In bytes "B" means bytes, and in durations "ms", "min" and "mo" are units, not millions.
+  if (kind === 'bytes' || (kind === 'seconds' && TIME_UNITS[rest] !== undefined)) return undefined;
+  const c = rest[0]!;
+  const word = /^[a-z]/i.test(rest[1] ?? '');
+  if (word && kind === 'count' && COUNT_WORDS.has(rest.toLowerCase())) return undefined;
+  if (c in COUNT_SUFFIX) return COUNT_SUFFIX[c];
+  if ((kind === 'count' || kind === 'usd') && c in LOWER_SUFFIX && !word) return LOWER_SUFFIX[c];
+  return undefined;
 }
 
 function unitScale(kind: Kind, unit: string): number | undefined {
@@ -117,6 +155,8 @@ function unitScale(kind: Kind, unit: string): number | undefined {
     case 'fraction':
       // Rates are per month where a flag asks for one (`--growth-per-month 5%/mo`).
       return { '%': 0.01, '%/mo': 0.01, '%/month': 0.01, '/mo': 1, '/month': 1 }[unit.replace(/\s+/g, '')];
+    case 'count':
+      return COUNT_WORDS.has(unit.toLowerCase()) ? 1 : undefined;
     default:
       return undefined;
   }
@@ -143,11 +183,23 @@ export function unitInfo(unit: string | undefined): { kind: Kind; scale: number 
 export function sigFigs(n: number, sig = 3): string {
   if (!Number.isFinite(n)) return '—';
   if (n === 0) return '0';
-  const digits = Math.floor(Math.log10(Math.abs(n)));
-  const decimals = Math.max(0, sig - 1 - digits);
-  if (decimals > 12) return n.toExponential(sig - 1).replace(/\.?0+e/, 'e');
-  const rounded = Number(n.toFixed(decimals));
-  return rounded.toLocaleString('en-US', { maximumFractionDigits: decimals, useGrouping: false });
+  const r = round(n, sig);
+  const a = Math.abs(r);
+  if (a >= 1e21 || a < 1e-6) return expo(r, sig);
+  return String(r);
+}
+
+/** `n` rounded to `sig` significant figures, as a number. */
+function round(n: number, sig = 3): number {
+  return Number(n.toPrecision(sig));
+}
+
+/** 3.14e23 -> "3.14e23" (no "+", no trailing zeros). */
+function expo(n: number, sig = 3): string {
+  return n
+    .toExponential(sig - 1)
+    .replace(/\.?0+e/, 'e')
+    .replace('e+', 'e');
 }
 
 const COUNT_STEPS: [number, string][] = [
@@ -158,21 +210,40 @@ const COUNT_STEPS: [number, string][] = [
   [1e3, 'k'],
 ];
 
-/** 1234567 -> "1.23M"; 42 -> "42"; 3.1e23 -> "3.1e23". */
+/** 1234567 -> "1.23M"; 42 -> "42"; 999999 -> "1M"; 3.1e23 -> "3.1e23". */
 export function formatCount(n: number): string {
-  const a = Math.abs(n);
-  if (a >= 1e18) return n.toExponential(2).replace(/\.?0+e\+?/, 'e');
+  if (!Number.isFinite(n)) return '—';
+  const a = Math.abs(round(n));
+  if (a >= 1e18) return expo(n);
   for (const [step, suffix] of COUNT_STEPS) if (a >= step) return `${sigFigs(n / step)}${suffix}`;
   return sigFigs(n);
 }
 
+/** FLOPs in scientific notation, as papers write them: 3.15e23 -> "3.15e23 FLOPs"; per second with SI prefixes: "989 TFLOP/s". */
+export function formatFlops(n: number, perSecond = false): string {
+  if (!perSecond) return Math.abs(n) >= 1e4 ? `${expo(n)} FLOPs` : `${sigFigs(n)} FLOPs`;
+  const steps: [number, string][] = [
+    [1e18, 'E'],
+    [1e15, 'P'],
+    [1e12, 'T'],
+    [1e9, 'G'],
+    [1e6, 'M'],
+    [1e3, 'k'],
+  ];
+  const a = Math.abs(round(n));
+  for (const [step, prefix] of steps) if (a >= step) return `${sigFigs(n / step)} ${prefix}FLOP/s`;
+  return `${sigFigs(n)} FLOP/s`;
+}
+
 /** Bytes with decimal units (GB) by default, or binary (GiB). */
 export function formatBytes(n: number, binary = false): string {
+  if (!Number.isFinite(n)) return '—';
   const units = binary ? ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB'] : ['B', 'KB', 'MB', 'GB', 'TB', 'PB', 'EB'];
   const base = binary ? 1024 : 1000;
   let v = n;
   let i = 0;
-  while (Math.abs(v) >= base && i < units.length - 1) {
+  // Compare the rounded value, so 999,999 B is "1 MB" rather than "1000 KB".
+  while (Math.abs(round(v)) >= base && i < units.length - 1) {
     v /= base;
     i++;
   }
@@ -181,7 +252,10 @@ export function formatBytes(n: number, binary = false): string {
 
 /** Seconds as the largest sensible unit: 0.04 -> "40 ms", 5400 -> "1.5 h", 3e7 -> "347 d". */
 export function formatSeconds(s: number): string {
-  const a = Math.abs(s);
+  if (!Number.isFinite(s)) return '—';
+  const a = Math.abs(round(s));
+  if (a === 0) return '0 s';
+  if (a < 1e-3) return `${sigFigs(s * 1e6)} µs`;
   if (a < 1) return `${sigFigs(s * 1000)} ms`;
   if (a < 60) return `${sigFigs(s)} s`;
   if (a < 3600) return `${sigFigs(s / 60)} min`;
@@ -192,9 +266,10 @@ export function formatSeconds(s: number): string {
 
 /** $ with 3 significant figures and k/M/B suffixes above 10,000: "$0.023", "$412", "$1.23M". */
 export function formatUsd(n: number): string {
+  if (!Number.isFinite(n)) return '—';
   const sign = n < 0 ? '-' : '';
   const a = Math.abs(n);
-  if (a >= 1e4) return `${sign}$${formatCount(a)}`;
+  if (round(a) >= 1e4) return `${sign}$${formatCount(a)}`;
   if (a >= 100) return `${sign}$${Math.round(a).toLocaleString('en-US')}`;
   return `${sign}$${sigFigs(a)}`;
 }

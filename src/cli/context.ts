@@ -65,7 +65,7 @@ export function makeContext(flags: GlobalFlags, env: NodeJS.ProcessEnv = process
     err: (t) => void process.stderr.write(t),
     interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
     columns: process.stdout.isTTY ? process.stdout.columns || 80 : 80,
-    now: () => new Date(),
+    now: clockFrom(env),
     curriculumDir,
     // Resolved on first use, so commands that never touch progress work without a HOME.
     get progressPath() {
@@ -73,4 +73,14 @@ export function makeContext(flags: GlobalFlags, env: NodeJS.ProcessEnv = process
       return progressPath;
     },
   };
+}
+
+/**
+ * The wall clock, or a fixed one for tests: STUDY_NOW=2026-03-02T09:00:00Z (test-only; documented
+ * in the README's Development section) lets end-to-end tests act "the next day".
+ */
+function clockFrom(env: NodeJS.ProcessEnv): () => Date {
+  const fixed = env.STUDY_NOW ? new Date(env.STUDY_NOW) : undefined;
+  if (fixed && !Number.isNaN(fixed.getTime())) return () => new Date(fixed.getTime());
+  return () => new Date();
 }

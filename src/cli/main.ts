@@ -90,6 +90,14 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code === 'EPIPE') process.exit(EXIT.ok);
 });
 
+// Ctrl-C outside a prompt (prompts catch it themselves): every answer is already on disk, and
+// writes are atomic, so stopping here loses nothing. Show the cursor again and exit 130.
+process.on('SIGINT', () => {
+  if (process.stdout.isTTY) process.stdout.write('\u001b[?25h');
+  process.stderr.write('\nInterrupted — every answer given so far is saved.\n');
+  process.exit(EXIT.interrupted);
+});
+
 main(process.argv.slice(2)).then((code) => {
   // stdout and stderr are synchronous for files, pipes and terminals on Linux, so nothing is cut.
   process.exit(code);

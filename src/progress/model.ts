@@ -74,29 +74,51 @@ export const DrillEvent = z
   })
   .strict();
 
-/** One finished mock interview. */
+/** One finished mock interview (`study interview`); `at` is when its debrief was saved. */
 export const InterviewEvent = z
   .object({
     ...eventBase,
     type: z.literal('interview'),
+    /** When the interview began. */
+    startedAt: isoDate,
+    /** The capstone's topic id (`capstone-eta-pricing`). */
     capstone: z.string().min(1),
-    minutes: z.number().positive(),
+    /** The format: 45 or 60 minutes. */
+    minutes: z.union([z.literal(45), z.literal(60)]),
+    /** Run without a clock (`--practice`). */
     practice: z.boolean(),
+    /** Per phase, in interview order. */
     phases: z.array(
       z
         .object({
-          id: z.string(),
+          /** The capstone phase id. */
+          id: z.string().min(1),
+          /** Planned length in the chosen format. */
           plannedSeconds: z.number().nonnegative(),
+          /** Time actually spent, pauses excluded. */
           usedSeconds: z.number().nonnegative(),
+          /** Share of this phase's checklist points covered, 0..1. */
           coverage: z.number().min(0).max(1),
+          /** Hints revealed in this phase. */
           hintsUsed: z.number().int().nonnegative(),
         })
         .strict(),
     ),
-    /** Share of checklist points covered, 0..1. */
+    /** Share of all checklist points covered, 0..1. */
     coverage: z.number().min(0).max(1),
-    /** Self-scores per rubric dimension, 1-4. */
+    /** Ids of the checklist points covered (stable ids, so trends survive content reordering). */
+    covered: z.array(z.string()),
+    /** How many checklist points there were. */
+    checklistTotal: z.number().int().nonnegative(),
+    /** Hints revealed in all phases. */
+    hintsUsed: z.number().int().nonnegative(),
+    /** Clarifying questions asked. */
+    clarifyingAsked: z.number().int().nonnegative(),
+    /** Self-scores per rubric dimension id, 1-4. */
     rubric: z.record(z.string(), z.number().int().min(1).max(4)),
+    /** Ids of the follow-up questions answered. */
+    followUps: z.array(z.string()),
+    /** Absolute path of the Markdown transcript. */
     transcript: z.string().optional(),
   })
   .strict();

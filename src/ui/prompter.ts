@@ -21,11 +21,13 @@ export interface Prompter {
 /** The inquirer-backed prompter used by the real terminal. */
 export async function inquirerPrompter(highlight?: (s: string) => string): Promise<Prompter> {
   const [{ select, checkbox, input, confirm }, { orderPrompt }] = await Promise.all([import('@inquirer/prompts'), import('./widgets/order-prompt.js')]);
+  // A neutral mark once answered: inquirer's default green tick would read as "correct".
+  const theme = { prefix: { idle: '?', done: '›' } };
   return {
-    select: (o) => select({ ...o, pageSize: o.pageSize ?? 12 }),
-    checkbox: (o) => checkbox({ ...o, required: o.required ?? false, pageSize: 12 }),
-    input: (o) => input({ message: o.message, default: o.default, validate: o.validate }),
-    confirm: (o) => confirm(o),
+    select: (o) => select({ ...o, pageSize: o.pageSize ?? 12, theme }),
+    checkbox: (o) => checkbox({ ...o, required: o.required ?? false, pageSize: 12, theme }),
+    input: (o) => input({ message: o.message, default: o.default, validate: o.validate, theme }),
+    confirm: (o) => confirm({ ...o, theme }),
     order: (o) => orderPrompt({ ...o, highlight }),
   };
 }

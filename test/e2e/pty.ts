@@ -23,7 +23,10 @@ export interface Session {
   sinceMark: () => string;
   mark: () => void;
   write: (keys: string) => void;
-  /** Resolves when `pattern` appears in the output after the mark; rejects after `timeoutMs`. */
+  /**
+   * Resolves when `pattern` appears in the output after the mark, and moves the mark to the end of
+   * the match (so the next wait looks only at what came after); rejects after `timeoutMs`.
+   */
   waitFor: (pattern: RegExp | string, timeoutMs?: number) => Promise<string>;
   /** Resolves with the exit code. */
   exited: Promise<number>;
@@ -42,21 +45,37 @@ export function startStudy(args: string[], env: NodeJS.ProcessEnv, opts: { cols?
     raw += d;
   });
   const exited = new Promise<number>((resolve) => pty.onExit(({ exitCode }) => resolve(exitCode)));
+  // Marks are positions in the ANSI-stripped text.
   const output = () => stripAnsi(raw);
-  const sinceMark = () => stripAnsi(raw.slice(markAt));
+  const sinceMark = () => output().slice(markAt);
+  const find = (pattern: RegExp | string): { text: string; end: number } | null => {
+    const text = sinceMark();
+    if (typeof pattern === 'string') {
+      const i = text.indexOf(pattern);
+      return i < 0 ? null : { text, end: i + pattern.length };
+    }
+    const m = pattern.exec(text);
+    return m ? { text, end: m.index + m[0].length } : null;
+  };
   return {
     pty,
     output,
     sinceMark,
     mark: () => {
-      markAt = raw.length;
+      markAt = output().length;
     },
     write: (keys) => pty.write(keys),
     exited,
     waitFor: (pattern, timeoutMs = 15_000) =>
       new Promise((resolve, reject) => {
-        const test = () => (typeof pattern === 'string' ? sinceMark().includes(pattern) : pattern.test(sinceMark()));
-        if (test()) return resolve(sinceMark());
+        const test = () => {
+          const hit = find(pattern);
+          if (!hit) return false;
+          markAt += hit.end;
+          resolve(hit.text);
+          return true;
+        };
+        if (test()) return;
         const deadline = setTimeout(() => {
           sub.dispose();
           reject(new Error(`timed out waiting for ${String(pattern)}; screen since mark:\n${sinceMark().slice(-3000)}`));
@@ -65,7 +84,6 @@ export function startStudy(args: string[], env: NodeJS.ProcessEnv, opts: { cols?
           if (test()) {
             clearTimeout(deadline);
             sub.dispose();
-            resolve(sinceMark());
           }
         });
       }),

@@ -22,7 +22,7 @@ export function moveItem(order: number[], from: number, delta: -1 | 1): number[]
 }
 
 export const orderPrompt = createPrompt<number[], OrderConfig>((config, done) => {
-  const theme = makeTheme({});
+  const theme = makeTheme({ prefix: { idle: '?', done: '›' } });
   const [order, setOrder] = useState<number[]>(config.items.map((_, i) => i));
   const [cursor, setCursor] = useState(0);
   const [held, setHeld] = useState(false);

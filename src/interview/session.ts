@@ -1,0 +1,135 @@
+/**
+ * One mock interview as data: which capstone and format, the notes, hints and time of every phase,
+ * and the debrief answers given so far. It is what `interviews/in-progress.json` holds, so an
+ * interview paused with "save and quit" continues exactly where it stopped. Pure: transitions
+ * return new values; the running phase's clock lives beside it (see timer.ts) and is folded into
+ * `usedMs` whenever the session is saved.
+ */
+import { z } from 'zod';
+import { phaseMinutes, type Capstone, type Minutes } from './catalog.js';
+
+/** The in-progress file format this build writes. */
+export const SESSION_VERSION = 1;
+
+const PhaseRecord = z
+  .object({
+    /** The capstone phase id. */
+    id: z.string().min(1),
+    /** Planned length in milliseconds (minutes of the format × the minute length in use). */
+    plannedMs: z.number().nonnegative(),
+    /** Time spent in the phase so far, pauses excluded. */
+    usedMs: z.number().nonnegative(),
+    /** Note lines, as typed. */
+    notes: z.array(z.string()),
+    /** How many of the phase's hints were revealed. */
+    hintsShown: z.number().int().nonnegative(),
+    /** The zero bell rang already (it rings once per phase). */
+    bellRung: z.boolean(),
+  })
+  .strict();
+
+export const Session = z
+  .object({
+    version: z.literal(SESSION_VERSION),
+    /** Also the id of the progress event written at the end. */
+    id: z.string().min(8).max(64),
+    /** The capstone's topic id. */
+    capstone: z.string().min(1),
+    minutes: z.union([z.literal(45), z.literal(60)]),
+    /** No clock shown. */
+    practice: z.boolean(),
+    /** Seeds the follow-up draw, so a resumed debrief asks the same questions. */
+    seed: z.number().int().nonnegative(),
+    startedAt: z.iso.datetime({ offset: true }),
+    stage: z.enum(['phases', 'debrief']),
+    /** Index of the phase in progress (equals phases.length once all are done). */
+    phaseIndex: z.number().int().nonnegative(),
+    /** Ids of the clarifying questions asked, in the order asked. */
+    clarifying: z.array(z.string()),
+    phases: z.array(PhaseRecord).min(1),
+    /** Self-scores given so far, by rubric dimension id. */
+    rubric: z.record(z.string(), z.number().int().min(1).max(4)),
+    /** Follow-up answers given so far. */
+    followUps: z.array(z.object({ id: z.string(), answer: z.string() }).strict()),
+  })
+  .strict();
+
+export type PhaseRecord = z.infer<typeof PhaseRecord>;
+export type Session = z.infer<typeof Session>;
+
+export interface NewSession {
+  id: string;
+  capstone: Capstone;
+  minutes: Minutes;
+  practice: boolean;
+  seed: number;
+  startedAt: Date;
+  /** Length of one planned minute in ms: 60 000 normally; tests compress it. */
+  msPerMinute: number;
+}
+
+export function newSession(o: NewSession): Session {
+  return {
+    version: SESSION_VERSION,
+    id: o.id,
+    capstone: o.capstone.topicId,
+    minutes: o.minutes,
+    practice: o.practice,
+    seed: o.seed,
+    startedAt: o.startedAt.toISOString(),
+    stage: 'phases',
+    phaseIndex: 0,
+    clarifying: [],
+    phases: o.capstone.interview.phases.map((p) => ({
+      id: p.id,
+      plannedMs: phaseMinutes(p, o.minutes) * o.msPerMinute,
+      usedMs: 0,
+      notes: [],
+      hintsShown: 0,
+      bellRung: false,
+    })),
+    rubric: {},
+    followUps: [],
+  };
+}
+
+/** Replaces fields of the phase in progress. */
+export function updatePhase(s: Session, patch: Partial<Omit<PhaseRecord, 'id' | 'plannedMs'>>): Session {
+  return { ...s, phases: s.phases.map((p, i) => (i === s.phaseIndex ? { ...p, ...patch } : p)) };
+}
+
+/** Moves to the next phase, or to the debrief after the last one. */
+export function finishPhase(s: Session): Session {
+  const next = s.phaseIndex + 1;
+  return { ...s, phaseIndex: next, stage: next >= s.phases.length ? 'debrief' : 'phases' };
+}
+
+/** Why a saved session cannot continue with this capstone's content, or undefined when it can. */
+export function mismatch(s: Session, c: Capstone): string | undefined {
+  const ids = c.interview.phases.map((p) => p.id).join(',');
+  if (s.capstone !== c.topicId) return `it is for ${s.capstone}, not ${c.topicId}`;
+  if (s.phases.map((p) => p.id).join(',') !== ids) return `the phases of ${c.topicId} changed since it was saved`;
+  return undefined;
+}
+
+export type DecodedSession = { ok: true; session: Session } | { ok: false; message: string };
+
+/** Parses an in-progress file's text. */
+export function decodeSession(text: string): DecodedSession {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, message: `not valid JSON (${(e as Error).message})` };
+  }
+  const version = (raw as { version?: unknown } | null)?.version;
+  if (typeof version === 'number' && version > SESSION_VERSION) return { ok: false, message: `written by a newer version of study (format ${version})` };
+  const parsed = Session.safeParse(raw);
+  if (parsed.success) return { ok: true, session: parsed.data };
+  const issue = parsed.error.issues[0]!;
+  return { ok: false, message: `${issue.path.length ? issue.path.join('.') : '(top level)'}: ${issue.message}` };
+}
+
+export function encodeSession(s: Session): string {
+  return `${JSON.stringify(s, null, 2)}\n`;
+}

@@ -1,0 +1,100 @@
+/** The Markdown transcript of a finished interview: notes, hints, checklist, scores, follow-ups. Pure. */
+import type { Capstone } from './catalog.js';
+import { percent, type Coverage } from './coverage.js';
+import { drawFollowUps, hintsUsed, weakest } from './debrief.js';
+import type { Session } from './session.js';
+import { mmss } from './timer.js';
+
+export interface TranscriptInput {
+  session: Session;
+  capstone: Capstone;
+  coverage: Coverage;
+  finishedAt: Date;
+}
+
+const secs = (ms: number) => mmss(Math.round(ms / 1000));
+
+/** Text inside a fence longer than any backtick run it contains, so notes can never break out. */
+function fenced(lines: readonly string[]): string {
+  const longest = Math.max(2, ...lines.map((l) => Math.max(0, ...(l.match(/`+/g) ?? []).map((m) => m.length))));
+  const fence = '`'.repeat(longest + 1);
+  return [`${fence}text`, ...lines, fence].join('\n');
+}
+
+/** One line safe inside a table cell. */
+const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+export function renderTranscript(x: TranscriptInput): string {
+  const { session: s, capstone: c, coverage: cov } = x;
+  const iv = c.interview;
+  const used = s.phases.reduce((n, p) => n + p.usedMs, 0);
+  const planned = s.phases.reduce((n, p) => n + p.plannedMs, 0);
+  const out: string[] = [
+    `# Mock interview: ${c.title}`,
+    '',
+    `- Capstone: \`${c.topicId}\``,
+    `- Started: ${s.startedAt} · finished: ${x.finishedAt.toISOString()}`,
+    `- Format: ${s.minutes} minutes${s.practice ? ' (practice, no clock)' : ''}`,
+    `- Time: ${secs(used)} used of ${secs(planned)} planned`,
+    `- Coverage: ${cov.covered}/${cov.total} checklist points (${percent(cov.share)}%) · hints used: ${hintsUsed(s)}`,
+    '',
+    '## Prompt',
+    '',
+    iv.prompt,
+    '',
+  ];
+  if (s.clarifying.length) {
+    out.push('## Clarifying questions asked', '');
+    for (const id of s.clarifying) {
+      const q = iv.clarifyingQuestions.find((c) => c.id === id);
+      if (q) out.push(`- **${q.question}** ${q.answer}`);
+    }
+    out.push('');
+  }
+  s.phases.forEach((rec, i) => {
+    const phase = iv.phases.find((p) => p.id === rec.id);
+    const pc = cov.phases.find((p) => p.phaseId === rec.id);
+    if (!phase || !pc) return;
+    out.push(`## ${i + 1}. ${phase.title}`, '', `Time ${secs(rec.usedMs)} of ${secs(rec.plannedMs)} · coverage ${pc.covered}/${pc.total} · hints ${rec.hintsShown}`, '');
+    out.push('### Notes', '', rec.notes.length ? fenced(rec.notes) : '_(no notes)_', '');
+    if (rec.hintsShown > 0) {
+      out.push('### Hints used', '');
+      for (const h of phase.hints.slice(0, rec.hintsShown)) out.push(`- ${h}`);
+      out.push('');
+    }
+    out.push('### Checklist', '');
+    for (const r of pc.points) {
+      const where = r.covered && r.foundIn !== rec.id ? ` (in ${iv.phases.find((p) => p.id === r.foundIn)?.title ?? r.foundIn})` : '';
+      out.push(r.covered ? `- [x] ${r.point.point} — matched “${r.keyword}”${where}` : `- [ ] ${r.point.point} — ${r.point.why}`);
+    }
+    out.push('');
+  });
+  out.push('## Rubric (self-scored)', '', '| Dimension | Score | Level |', '| --- | --- | --- |');
+  for (const d of iv.rubric) {
+    const score = s.rubric[d.id];
+    out.push(`| ${cell(d.title)} | ${score ?? '–'} | ${score ? cell(d.levels[score - 1] ?? '') : ''} |`);
+  }
+  const weak = weakest(iv.rubric, s.rubric);
+  if (weak.length) out.push('', `Work on next: ${weak.map((d) => `**${d.title}**`).join(', ')}.`);
+  out.push('');
+  if (s.followUps.length) {
+    out.push('## Follow-up questions', '');
+    const asked = drawFollowUps(s, c);
+    for (const a of s.followUps) {
+      const q = asked.find((f) => f.id === a.id) ?? iv.followUps.find((f) => f.id === a.id);
+      if (!q) continue;
+      out.push(`### ${q.question}`, '', '**Your answer**', '', a.answer.trim() ? fenced(a.answer.split('\n')) : '_(no answer)_', '', '**Model answer**', '', q.answer, '');
+    }
+  }
+  out.push('## Key numbers', '', '| Quantity | Value | Derivation |', '| --- | --- | --- |');
+  for (const k of iv.keyNumbers) out.push(`| ${cell(k.label)} | ${cell(k.value)} | ${cell(k.derivation)} |`);
+  out.push('');
+  return out.join('\n');
+}
+
+/** A file name for the transcript: `2025-06-01-1430-eta-pricing.md` (local date and time). */
+export function transcriptName(startedAt: Date, c: Capstone): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  const d = startedAt;
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}-${p(d.getHours())}${p(d.getMinutes())}-${c.id}.md`;
+}
