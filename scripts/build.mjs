@@ -2,10 +2,16 @@
 // command in its own chunk so `study --version` loads only the entry chunk. The bundle is written
 // to a fresh folder and swapped in, so a running `study` never sees a half-written dist/.
 import { build } from 'esbuild';
-import { readFileSync, renameSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 
 const root = new URL('../', import.meta.url);
 const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'));
+// The compiled-curriculum cache is keyed by this: any change to the loader invalidates old caches.
+const loaderDir = new URL('src/curriculum/', root);
+const buildHash = createHash('sha256').update(pkg.version);
+for (const f of readdirSync(loaderDir).sort()) buildHash.update(f).update(readFileSync(new URL(f, loaderDir)));
 const tmp = new URL(`dist.tmp-${process.pid}/`, root);
 const dist = new URL('dist/', root);
 const old = new URL(`dist.old-${process.pid}/`, root);
@@ -19,7 +25,7 @@ await build({
   platform: 'node',
   target: 'node20',
   external: ['node-pty'],
-  define: { __STUDY_VERSION__: JSON.stringify(pkg.version) },
+  define: { __STUDY_VERSION__: JSON.stringify(pkg.version), __STUDY_BUILD__: JSON.stringify(buildHash.digest('hex').slice(0, 16)) },
   // Bundled CommonJS dependencies call require() for Node built-ins.
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   chunkNames: '[name]-[hash]',
@@ -33,3 +39,16 @@ try {
 }
 renameSync(tmp, dist);
 rmSync(old, { recursive: true, force: true });
+
+// Compile the bundled curriculum once, so even the first run skips YAML parsing. A curriculum with
+// problems is simply not cached (`study validate` reports them); the build still succeeds.
+const env = { ...process.env, STUDY_CACHE_DIR: new URL('dist/cache', root).pathname };
+delete env.STUDY_CURRICULUM;
+try {
+  execFileSync(process.execPath, [new URL('bin/study.js', root).pathname, 'topics', '--json'], {
+    env,
+    stdio: 'ignore',
+  });
+} catch {
+  console.warn('build: the bundled curriculum did not compile; run `npx study validate` to see why');
+}

@@ -55,7 +55,7 @@ export function resolveProgressPath(flags: GlobalFlags, env: NodeJS.ProcessEnv, 
 }
 
 export function makeContext(flags: GlobalFlags, env: NodeJS.ProcessEnv = process.env): Context {
-  const curriculumDir = resolve(flags.curriculum ?? env.STUDY_CURRICULUM ?? bundledCurriculumDir());
+  const curriculumDir = resolve(flags.curriculum || env.STUDY_CURRICULUM || bundledCurriculumDir());
   let progressPath: string | undefined;
   return {
     flags,

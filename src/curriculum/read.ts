@@ -5,8 +5,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { DataError } from '../errors.js';
-import { buildCurriculum, type BuildResult, type ModuleSource } from './build.js';
-import { MAX_YAML_BYTES } from './yaml.js';
+import type { ModuleSource } from './build.js';
+import { MAX_YAML_BYTES } from './constants.js';
 
 const NUMBERED = /^\d{2}-[a-z0-9-]+$/;
 const SECTION_FILE = /^\d{2}-[a-z0-9-]+\.ya?ml$/;
@@ -30,11 +30,6 @@ export function readSources(dir: string): ModuleSource[] {
     const sections = readdirSync(mdir).filter((f) => SECTION_FILE.test(f)).sort();
     return { dir: shown(mdir), module: read(join(mdir, 'module.yaml')), sections: sections.map((s) => read(join(mdir, s))) };
   });
-}
-
-/** Reads and builds the curriculum under `dir`. */
-export function loadCurriculumDir(dir: string): BuildResult {
-  return buildCurriculum(readSources(dir));
 }
 
 function readText(path: string): { text: string; bytes?: number } {

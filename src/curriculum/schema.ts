@@ -5,8 +5,9 @@
  */
 import { z } from 'zod';
 
-/** The curriculum format this build reads. A file with a newer `format` is refused. */
-export const CURRICULUM_FORMAT = 1;
+import { CURRICULUM_FORMAT } from './constants.js';
+
+export { CURRICULUM_FORMAT, QUESTION_TYPES, type QuestionType } from './constants.js';
 
 /** Lower-case slug: letters, digits and single dashes (`load-balancing`). */
 const slug = z
@@ -113,9 +114,6 @@ export const Question = z.discriminatedUnion('type', [
   RecallQuestion,
 ]);
 
-/** The question types, in the order menus and summaries list them. */
-export const QUESTION_TYPES = ['single', 'multi', 'truefalse', 'numeric', 'order', 'recall'] as const;
-export type QuestionType = (typeof QUESTION_TYPES)[number];
 
 /** A book, paper or official documentation page. `where`: URL, or publisher and chapter. */
 export const Reference = z.object({ title: text, where: text }).strict();

@@ -1,5 +1,6 @@
 /** Counts per module, section and topic, for `study topics` and `study validate`. Pure. */
-import { QUESTION_TYPES, type Curriculum, type QuestionType, type Topic } from './schema.js';
+import { QUESTION_TYPES, type QuestionType } from './constants.js';
+import type { Curriculum, Topic } from './schema.js';
 import { countByType } from './lint.js';
 
 export interface TopicSummary {

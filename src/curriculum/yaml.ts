@@ -12,8 +12,9 @@ export interface Problem {
   message: string;
 }
 
-/** Files larger than this are refused before parsing (the bundled section files are far smaller). */
-export const MAX_YAML_BYTES = 4 * 1024 * 1024;
+import { MAX_YAML_BYTES } from './constants.js';
+
+export { MAX_YAML_BYTES };
 /** Aliases allowed per document: enough for hand-written anchors, far too few for a "billion laughs". */
 const MAX_ALIASES = 50;
 

@@ -2,6 +2,8 @@
  * Every question the program asks goes through a `Prompter`. The real one wraps inquirer (loaded
  * lazily); tests script a fake one by message. Ctrl-C surfaces as an error named ExitPromptError.
  */
+import type { NotesConfig, NotesDraft } from './widgets/notes-prompt.js';
+
 export interface Choice<T> {
   name: string;
   value: T;
@@ -16,11 +18,17 @@ export interface Prompter {
   confirm(opts: { message: string; default?: boolean }): Promise<boolean>;
   /** Returns the indexes of `items` in the order the user chose. */
   order(opts: { message: string; items: string[] }): Promise<number[]>;
+  /** Multi-line notes, optionally under a live countdown (see widgets/notes-prompt.ts). */
+  notes(opts: NotesConfig): Promise<NotesDraft>;
 }
 
 /** The inquirer-backed prompter used by the real terminal. */
 export async function inquirerPrompter(highlight?: (s: string) => string): Promise<Prompter> {
-  const [{ select, checkbox, input, confirm }, { orderPrompt }] = await Promise.all([import('@inquirer/prompts'), import('./widgets/order-prompt.js')]);
+  const [{ select, checkbox, input, confirm }, { orderPrompt }, { notesPrompt }] = await Promise.all([
+    import('@inquirer/prompts'),
+    import('./widgets/order-prompt.js'),
+    import('./widgets/notes-prompt.js'),
+  ]);
   // A neutral mark once answered: inquirer's default green tick would read as "correct".
   const theme = { prefix: { idle: '?', done: '›' } };
   return {
@@ -29,5 +37,6 @@ export async function inquirerPrompter(highlight?: (s: string) => string): Promi
     input: (o) => input({ message: o.message, default: o.default, validate: o.validate, theme }),
     confirm: (o) => confirm({ ...o, theme }),
     order: (o) => orderPrompt({ ...o, highlight }),
+    notes: (o) => notesPrompt(o),
   };
 }

@@ -8,14 +8,14 @@ import { readProgress } from '../../progress/store.js';
 import { renderLesson } from '../../ui/render/lesson.js';
 import type { Prompter } from '../../ui/prompter.js';
 import type { Context } from '../context.js';
-import { requireCurriculum } from '../load.js';
+import { loadCurriculum } from '../load.js';
 import { requireTerminal, seedFrom, terminalPrompter } from '../interactive.js';
 import { runSession } from '../quiz-session.js';
 
 type Where = { topic: Topic; section: Section; module: Module };
 
 export async function run(args: string[], _raw: Record<string, unknown>, ctx: Context): Promise<void> {
-  const curriculum = requireCurriculum(ctx);
+  const curriculum = await loadCurriculum(ctx);
   let where: Where | undefined;
   if (args[0]) {
     where = findTopic(curriculum, args[0]);

@@ -2,10 +2,10 @@
 import { progressJson } from '../../progress/report.js';
 import { readProgress } from '../../progress/store.js';
 import type { Context } from '../context.js';
-import { requireCurriculum } from '../load.js';
+import { loadCurriculum } from '../load.js';
 
 export async function run(_args: string[], raw: Record<string, unknown>, ctx: Context): Promise<void> {
-  const curriculum = requireCurriculum(ctx);
+  const curriculum = await loadCurriculum(ctx);
   const progress = readProgress(ctx.progressPath);
   const data = progressJson(curriculum, progress, ctx.now());
   if (raw.json === true) {

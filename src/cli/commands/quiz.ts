@@ -1,12 +1,12 @@
 /** `study quiz`: questions from a module, section or topic; unseen and weak first. */
 import { UsageError } from '../../errors.js';
-import { QUESTION_TYPES, type QuestionType } from '../../curriculum/schema.js';
+import { QUESTION_TYPES, type QuestionType } from '../../curriculum/constants.js';
 import { allQuestions, filterQuestions, findTopic, pickQuestions, type QuizFilter } from '../../quiz/select.js';
 import { seededRng } from '../../quiz/rng.js';
 import { questionStats } from '../../progress/stats.js';
 import { readProgress } from '../../progress/store.js';
 import type { Context } from '../context.js';
-import { requireCurriculum } from '../load.js';
+import { loadCurriculum } from '../load.js';
 import { choiceOption, intOption } from '../options.js';
 import { requireTerminal, seedFrom, terminalPrompter } from '../interactive.js';
 import { runSession } from '../quiz-session.js';
@@ -29,7 +29,7 @@ export function parseOptions(raw: Record<string, unknown>): QuizOptions {
 
 export async function run(_args: string[], raw: Record<string, unknown>, ctx: Context): Promise<void> {
   const opts = parseOptions(raw);
-  const curriculum = requireCurriculum(ctx);
+  const curriculum = await loadCurriculum(ctx);
   if (opts.topic !== undefined) {
     const found = findTopic(curriculum, opts.topic);
     if (!found) throw new UsageError(`--topic: no topic "${opts.topic}"; see study topics for ids and numbers`);

@@ -5,7 +5,7 @@ import { buildQueue, cramQueue, until } from '../../review/queue.js';
 import { readProgress } from '../../progress/store.js';
 import { plural } from '../../ui/text.js';
 import type { Context } from '../context.js';
-import { requireCurriculum } from '../load.js';
+import { loadCurriculum } from '../load.js';
 import { intOption } from '../options.js';
 import { requireTerminal, seedFrom, terminalPrompter } from '../interactive.js';
 import { runSession } from '../quiz-session.js';
@@ -22,7 +22,7 @@ export function parseOptions(raw: Record<string, unknown>): ReviewOptions {
 
 export async function run(_args: string[], raw: Record<string, unknown>, ctx: Context): Promise<void> {
   const opts = parseOptions(raw);
-  const curriculum = requireCurriculum(ctx);
+  const curriculum = await loadCurriculum(ctx);
   requireTerminal(ctx, 'study review');
   const progress = readProgress(ctx.progressPath);
   const now = ctx.now();

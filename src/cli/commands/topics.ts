@@ -3,7 +3,7 @@ import { topicsJson } from '../../curriculum/summary.js';
 import { renderTopicsTree } from '../../ui/render/topics.js';
 import { UsageError } from '../../errors.js';
 import type { Context } from '../context.js';
-import { requireCurriculum } from '../load.js';
+import { loadCurriculum } from '../load.js';
 import { intOption } from '../options.js';
 
 export interface TopicsOptions {
@@ -17,7 +17,7 @@ export function parseOptions(raw: Record<string, unknown>): TopicsOptions {
 
 export async function run(_args: string[], raw: Record<string, unknown>, ctx: Context): Promise<void> {
   const opts = parseOptions(raw);
-  const curriculum = requireCurriculum(ctx);
+  const curriculum = await loadCurriculum(ctx);
   if (opts.module !== undefined && !curriculum.modules.some((m) => m.number === opts.module)) {
     throw new UsageError(`--module: there is no module ${opts.module}; expected ${curriculum.modules.map((m) => m.number).join(', ')}`);
   }

@@ -1,10 +1,10 @@
 /** `study validate [DIR] [--strict]`: every problem as file:line:col, then a summary. */
 import { resolve } from 'node:path';
 import { StudyError, EXIT } from '../../errors.js';
-import { loadCurriculumDir } from '../../curriculum/read.js';
+import { loadCurriculumDir } from '../../curriculum/build.js';
 import { lintCompleteness } from '../../curriculum/lint.js';
 import { totals } from '../../curriculum/summary.js';
-import { QUESTION_TYPES } from '../../curriculum/schema.js';
+import { QUESTION_TYPES } from '../../curriculum/constants.js';
 import type { Context } from '../context.js';
 import { formatProblem } from '../load.js';
 

@@ -1,0 +1,116 @@
+/**
+ * Multi-line notes under a live countdown: the clock re-renders every second (setInterval inside
+ * the prompt, cleared on exit) while the user keeps typing. Enter adds a line; Enter on an empty
+ * line submits; "?" alone on a line reveals the next hint. Ctrl-C rejects like every inquirer prompt
+ * (ExitPromptError), so every change is reported through `onChange` first and nothing typed is lost.
+ */
+import { createPrompt, isEnterKey, useEffect, useKeypress, useRef, useState } from '@inquirer/core';
+import type { ClockView } from '../../interview/timer.js';
+import { plainTheme, type Theme } from '../theme.js';
+
+export interface NotesDraft {
+  lines: string[];
+  hintsShown: number;
+  /** The line being typed (not yet entered). */
+  current?: string;
+}
+
+export interface NotesConfig {
+  /** Shown beside the clock: "Phase 2/7 · ML framing and metrics". */
+  title: string;
+  /** Lines already written (when continuing after a pause). */
+  lines?: string[];
+  hints?: readonly string[];
+  hintsShown?: number;
+  /** Read on every render; omitted for no clock (practice mode, follow-up answers): no ticking then. */
+  clock?: () => ClockView;
+  /** Called when this prompt first shows the clock at zero or beyond (the caller rings once per phase). */
+  bell?: () => void;
+  /** Called after every change, so an interrupted prompt keeps what was typed. */
+  onChange?: (draft: NotesDraft) => void;
+  /** What an empty line does, for the help line: "end the phase". */
+  doneLabel?: string;
+  theme?: Theme;
+  /** Re-render period in ms (1000). */
+  tickMs?: number;
+  /** Most recent lines shown; older ones are counted (8). Keeps the redraw within the screen. */
+  visibleLines?: number;
+}
+
+/** The clock as text, readable without colour: "⏱ 4:12 left", "⏱ 0:59 left — wrap up", "⏱ time is up +1:23". */
+export function clockText(v: ClockView, t: Theme): string {
+  if (v.level === 'red') return t.bad(t.bold(`⏱ time is up ${v.label}`));
+  if (v.level === 'amber') return t.warn(t.bold(`⏱ ${v.label} left — wrap up`));
+  return t.bold(`⏱ ${v.label} left`);
+}
+
+export const notesPrompt = createPrompt<NotesDraft, NotesConfig>((config, done) => {
+  const t = config.theme ?? plainTheme;
+  const hints = config.hints ?? [];
+  const [lines, setLines] = useState<string[]>(config.lines ?? []);
+  const [current, setCurrent] = useState('');
+  const [shown, setShown] = useState(config.hintsShown ?? 0);
+  const [note, setNote] = useState('');
+  const [status, setStatus] = useState<'idle' | 'done'>('idle');
+  const [, setTick] = useState(0);
+  const ticks = useRef(0);
+
+  useEffect(() => {
+    if (!config.clock) return undefined;
+    const timer = setInterval(() => setTick(++ticks.current), config.tickMs ?? 1000);
+    return () => clearInterval(timer);
+  }, []);
+
+  const view = config.clock?.();
+  const red = view?.level === 'red';
+  useEffect(() => {
+    if (red) config.bell?.();
+  }, [red]);
+
+  useKeypress((key, rl) => {
+    if (status === 'done') return;
+    if (!isEnterKey(key)) {
+      setCurrent(rl.line);
+      config.onChange?.({ lines, hintsShown: shown, current: rl.line });
+      return;
+    }
+    const line = current.trimEnd();
+    setCurrent('');
+    if (line.trim() === '') {
+      setStatus('done');
+      done({ lines, hintsShown: shown });
+      return;
+    }
+    if (line.trim() === '?') {
+      if (shown < hints.length) {
+        setShown(shown + 1);
+        setNote('');
+        config.onChange?.({ lines, hintsShown: shown + 1 });
+      } else {
+        setNote(hints.length ? 'No more hints for this phase.' : 'No hints here.');
+      }
+      return;
+    }
+    const next = [...lines, line];
+    setLines(next);
+    setNote('');
+    config.onChange?.({ lines: next, hintsShown: shown });
+  });
+
+  const clock = view ? `${clockText(view, t)}  ` : '';
+  if (status === 'done') return `${t.ok(t.sym.ok)} ${config.title} ${t.dim(`· ${lines.length} ${lines.length === 1 ? 'line' : 'lines'}${shown ? ` · ${shown} hint${shown === 1 ? '' : 's'}` : ''}`)}`;
+  const keep = config.visibleLines ?? 8;
+  const older = Math.max(0, lines.length - keep);
+  const body = [
+    `${clock}${t.heading(config.title)}`,
+    ...(older ? [t.dim(`  … ${older} earlier ${older === 1 ? 'line' : 'lines'}`)] : []),
+    ...lines.slice(older).map((l) => `  ${l}`),
+    `${t.accent('›')} ${current}`,
+  ];
+  const bottom = [
+    ...hints.slice(0, shown).map((h, i) => t.warn(`  Hint ${i + 1}/${hints.length}: ${h}`)),
+    ...(note ? [t.dim(`  ${note}`)] : []),
+    t.dim(`⏎ new line · ⏎ on an empty line: ${config.doneLabel ?? 'done'}${hints.length ? ` · ?⏎ hint (${hints.length - shown} left)` : ''} · Ctrl-C pause`),
+  ];
+  return [body.join('\n'), bottom.join('\n')];
+});
