@@ -104,8 +104,15 @@ export function infer(input: InferInput): CalcResult<InferJson> {
       label: 'GPUs to hold it',
       formula: `⌈total / (${formatPercent(USABLE_MEMORY)} × GPU memory)⌉`,
       substitution: `⌈${formatBytes(totalBytes)} / (${USABLE_MEMORY} × ${formatBytes(gpu.memory)})⌉`,
-      result: count(gpusNeeded, gpu.name),
-      note: input.gpus !== undefined && input.gpus < gpusNeeded ? `--gpus ${input.gpus} is not enough memory; the rest assumes ${gpusNeeded}` : gpus > gpusNeeded ? `the rest assumes the ${gpus} GPUs asked for` : undefined,
+      result: `${gpusNeeded} × ${gpu.name}`,
+      note:
+        input.gpus !== undefined && input.gpus < gpusNeeded
+          ? `--gpus ${input.gpus} is not enough memory; the rest assumes ${gpusNeeded}`
+          : gpus > gpusNeeded
+            ? `the rest assumes the ${gpus} GPUs asked for`
+            : (gpusNeeded & (gpusNeeded - 1)) !== 0
+              ? `tensor parallelism splits heads evenly, so in practice ${2 ** Math.ceil(Math.log2(gpusNeeded))}`
+              : undefined,
     },
     { label: 'Compute per generated token', formula: '2 · N', substitution: `2 × ${formatCount(params)}`, result: `${formatFlops(flopsPerToken)} per token` },
     {

@@ -27,12 +27,12 @@ export function tieredCost(gb: number, tiers: readonly PriceTier[]): { usd: numb
 /** "50,000 GB × $0.023 + 12,000 GB × $0.022". */
 export function describeCharges(parts: readonly TierCharge[]): string {
   if (parts.length === 0) return '0 GB';
-  return parts.map((p) => `${gbText(p.gb)} × ${formatUsd(p.usdPerGb)}`).join(' + ');
+  return parts.map((p) => (p.usdPerGb === 0 ? `${gbText(p.gb)} free` : `${gbText(p.gb)} × ${formatUsd(p.usdPerGb)}`)).join(' + ');
 }
 
 /** A tier list in words: "$0.023 to 50 TB, $0.022 to 500 TB, then $0.021". */
 export function describeTiers(tiers: readonly PriceTier[], per: string): string {
-  return tiers.map((t, i) => `${formatUsd(t.usdPerGb)}${per}${t.upToGb !== undefined ? ` to ${gbText(t.upToGb)}` : i > 0 ? ' beyond' : ''}`).join(', ');
+  return tiers.map((t, i) => `${t.usdPerGb === 0 ? 'free' : `${formatUsd(t.usdPerGb)}${per}`}${t.upToGb !== undefined ? ` to ${gbText(t.upToGb)}` : i > 0 ? ' beyond' : ''}`).join(', ');
 }
 
 function gbText(gb: number): string {

@@ -79,14 +79,13 @@ export function train(input: TrainInput): CalcResult<TrainJson> {
   };
   assertFinite(json, 'train');
 
-  const gpuName = gpu ? gpu.name : 'GPU';
   const steps: Step[] = [];
   if (optimal) {
     steps.push({
       label: 'Compute-optimal split (Chinchilla: D ≈ 20·N, and C = 6·N·D = 120·N²)',
-      formula: 'N = √(C / 120),  D = 20 · N',
-      substitution: `N = √(${formatFlops(flops)} / 120)`,
-      result: `N ≈ ${formatCount(params)} parameters, D ≈ ${formatCount(tokens)} tokens`,
+      formula: 'N = √(C / 120)',
+      substitution: `√(${formatFlops(flops)} / 120)`,
+      result: `${formatCount(params)} parameters, and D = 20 · N ≈ ${formatCount(tokens)} tokens`,
     });
   } else {
     steps.push({
@@ -130,9 +129,9 @@ export function train(input: TrainInput): CalcResult<TrainJson> {
     const ratio = tokens / params;
     steps.push({
       label: 'Compute-optimal split for the same compute (Chinchilla)',
-      formula: 'N = √(C / 120),  D = 20 · N',
-      substitution: `N = √(${formatFlops(flops)} / 120)`,
-      result: `N ≈ ${formatCount(split.params)} parameters, D ≈ ${formatCount(split.tokens)} tokens`,
+      formula: 'N = √(C / 120)',
+      substitution: `√(${formatFlops(flops)} / 120)`,
+      result: `${formatCount(split.params)} parameters, and D = 20 · N ≈ ${formatCount(split.tokens)} tokens`,
       note: `you have ${sigFigs(ratio)} tokens per parameter: ${ratio > 25 ? 'over-trained for the compute, which buys a smaller model that is cheaper to serve' : ratio < 15 ? 'under-trained: a smaller model on more tokens would score better' : 'close to compute-optimal'}`,
     });
   }
@@ -142,7 +141,7 @@ export function train(input: TrainInput): CalcResult<TrainJson> {
     formula: `${ADAM_BYTES_PER_PARAM} bytes × N`,
     substitution: `${ADAM_BYTES_PER_PARAM} × ${formatCount(params)}`,
     result: formatBytes(memory),
-    note: fits !== undefined ? `at least ${count(fits, gpuName)} of ${formatBytes(gpu!.memory)} just for this state (sharded with ZeRO-3/FSDP); activations come on top` : 'activations come on top',
+    note: fits !== undefined ? `at least ${count(fits, 'GPU')} (${gpu!.id}, ${formatBytes(gpu!.memory)} each) just for this state (sharded with ZeRO-3/FSDP); activations come on top` : 'activations come on top',
   });
 
   const assumptions = [

@@ -36,7 +36,6 @@ const COUNT_WORDS = new Set([
   'tok/s',
   'servers',
   'gpus',
-  'x',
 ]);
 
 /** Byte units, decimal and binary; matched case-insensitively. */

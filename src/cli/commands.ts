@@ -3,6 +3,7 @@
  * handler so that `study --version` imports none of them.
  */
 import type { Context } from './context.js';
+import { calcHelp, calcOptions } from '../calc/flags.js';
 
 /** A command handler: positional arguments, its own parsed options, the context. */
 export type Handler = (args: string[], opts: Record<string, unknown>, ctx: Context) => Promise<void>;
@@ -42,6 +43,7 @@ export const COMMANDS: CommandSpec[] = [
       { flags: '--topic <id>', description: 'only this topic (id or number)' },
       { flags: '--count <n>', description: 'how many questions (default 10)' },
       { flags: '--type <type>', description: 'only single, multi, truefalse, numeric, order or recall' },
+      { flags: '--question <id>', description: 'just this question (ids from study search)' },
       { flags: '--seed <n>', description: 'seed for question choice and option order (reproducible)' },
     ],
     load: () => import('./commands/quiz.js'),
@@ -58,9 +60,38 @@ export const COMMANDS: CommandSpec[] = [
   },
   {
     name: 'progress',
-    summary: 'what you have practised and what is due',
-    options: [{ flags: '--json', description: 'print JSON: answered, correct, reviewsDue, topics' }],
+    summary: 'where you stand: per module and topic, weakest topics, 30-day activity; export, import, reset',
+    options: [
+      { flags: '--json', description: 'print JSON (answered, correct, reviewsDue, topics, modules, streakDays, interviews, drills, …)' },
+      { flags: '--export <file>', description: 'write everything (versioned) to FILE, to move to another machine' },
+      { flags: '--import <file>', description: 'merge an export into your progress (by event id: importing twice changes nothing)' },
+      { flags: '--reset', description: 'erase progress (asks first; a backup is kept)' },
+      { flags: '--yes', description: 'with --reset: do not ask' },
+    ],
     load: () => import('./commands/progress.js'),
+  },
+  {
+    name: 'search',
+    args: '<terms...>',
+    summary: 'find topics and questions by words in titles, key points and prompts',
+    options: [{ flags: '--json', description: 'print JSON results' }],
+    load: () => import('./commands/search.js'),
+  },
+  {
+    name: 'export',
+    summary: 'write flashcards for Anki (tab-separated) or a Markdown study guide',
+    options: [
+      { flags: '--format <format>', description: 'anki or markdown' },
+      { flags: '--module <n>', description: 'only module N' },
+      { flags: '--out <file>', description: 'write to FILE (default: standard output)' },
+    ],
+    load: () => import('./commands/export.js'),
+  },
+  {
+    name: 'doctor',
+    summary: 'versions, paths, data and terminal checks — paste it into a bug report',
+    options: [{ flags: '--json', description: 'print JSON' }],
+    load: () => import('./commands/doctor.js'),
   },
   {
     name: 'topics',
@@ -91,7 +122,14 @@ export const COMMANDS: CommandSpec[] = [
       { flags: '--history', description: 'past interviews and their trend' },
       { flags: '--json', description: 'JSON output for --list and --history' },
       { flags: '--out <file>', description: 'where to write the Markdown transcript' },
+      { flags: '--seed <n>', description: 'seed for the follow-up questions drawn (reproducible)' },
     ],
+    help: [
+      'CAPSTONE is an id from --list (eta-pricing), a topic id or its number (59); omit it for a menu.',
+      'In a phase: type notes, ⏎ adds a line, ⏎ on an empty line ends the phase, ? then ⏎ shows a hint,',
+      'Ctrl-C pauses (resume / save and quit / discard). Transcripts and the paused interview are kept in',
+      'an interviews/ folder beside the progress file.',
+    ].join('\n'),
     load: () => import('./commands/interview.js'),
   },
   // --- calc and drill (issue 7): entries below are owned by the calculator work ---
@@ -99,7 +137,8 @@ export const COMMANDS: CommandSpec[] = [
     name: 'calc',
     args: '[kind]',
     summary: 'back-of-envelope calculators: train, infer, kv, storage, egress, capacity, presets',
-    options: [{ flags: '--json', description: 'print the numbers as JSON' }],
+    help: calcHelp(),
+    options: calcOptions(),
     load: () => import('./commands/calc.js'),
   },
   {

@@ -18,6 +18,8 @@ export interface QuizFilter {
   section?: string;
   topic?: string;
   type?: QuestionType;
+  /** One question by id (from `study search`). */
+  question?: string;
 }
 
 /** Every question in outline order, with where it lives. */
@@ -42,7 +44,8 @@ export function filterQuestions(refs: QuestionRef[], f: QuizFilter): QuestionRef
       (f.module === undefined || r.module.number === f.module) &&
       (f.section === undefined || r.section.id === f.section) &&
       (f.topic === undefined || r.topic.id === f.topic) &&
-      (f.type === undefined || r.question.type === f.type),
+      (f.type === undefined || r.question.type === f.type) &&
+      (f.question === undefined || r.question.id === f.question),
   );
 }
 

@@ -1,6 +1,75 @@
-/** `study calc`: not built yet (placeholder so the command table resolves while it is written). */
-import { StudyError } from '../../errors.js';
+/**
+ * `study calc [kind]`: back-of-envelope calculators. Flags in, a whiteboard derivation (or with
+ * --json the exact numbers) out; a missing input is asked for in a terminal and is a usage error
+ * elsewhere; `study calc` alone in a terminal offers a menu; `study calc presets` lists presets.
+ */
+import { UsageError } from '../../errors.js';
+import { calculate } from '../../calc/calculate.js';
+import { CALC_KINDS, FIELDS, KIND_SUMMARY, type CalcKind, type FieldKey } from '../../calc/flags.js';
+import { checkFlagsFor, isCalcKind, MissingInput, type Raw } from '../../calc/inputs.js';
+import type { Presets } from '../../calc/presets.js';
+import type { Prompter } from '../../ui/prompter.js';
+import { renderDerivation } from '../../ui/render/calc.js';
+import { presetsJson, renderPresets } from '../../ui/render/calc-presets.js';
+import { askMissing } from '../calc/ask.js';
+import { loadPresets, presetsDir } from '../calc/presets-load.js';
+import type { Context } from '../context.js';
+import { terminalPrompter } from '../interactive.js';
 
-export async function run(): Promise<void> {
-  throw new StudyError('study calc is not built yet');
+export interface CalcOptions {
+  kind?: CalcKind | 'presets';
+  raw: Raw;
+  json: boolean;
+  presetsFile?: string;
+}
+
+/** Commander's options to typed ones; rejects an unknown kind. */
+export function parseOptions(args: string[], opts: Record<string, unknown>): CalcOptions {
+  const word = args[0]?.trim().toLowerCase();
+  if (word !== undefined && word !== 'presets' && !isCalcKind(word)) {
+    throw new UsageError(`calc: unknown kind "${args[0]}"; expected one of ${CALC_KINDS.join(', ')}, presets`);
+  }
+  const raw: Raw = {};
+  for (const key of Object.keys(FIELDS) as FieldKey[]) if (opts[key] !== undefined) raw[key] = String(opts[key]);
+  return { ...(word ? { kind: word as CalcKind | 'presets' } : {}), raw, json: opts.json === true, ...(opts.presets !== undefined ? { presetsFile: String(opts.presets) } : {}) };
+}
+
+export async function run(args: string[], opts: Record<string, unknown>, ctx: Context): Promise<void> {
+  const o = parseOptions(args, opts);
+  if (o.kind === 'presets') {
+    if (Object.keys(o.raw).length) throw new UsageError(`study calc presets takes only --json and --presets; ${FIELDS[Object.keys(o.raw)[0] as FieldKey].flag} belongs to a calculator`);
+    const presets = loadPresets(ctx, o.presetsFile);
+    ctx.out(o.json ? `${JSON.stringify(presetsJson(presets), null, 2)}\n` : renderPresets(presets, ctx.theme, ctx.columns, presetsDir(ctx)));
+    return;
+  }
+  const canAsk = ctx.interactive && !o.json;
+  let kind = o.kind;
+  if (kind === undefined) {
+    if (!canAsk) throw new UsageError(`study calc needs a kind: ${CALC_KINDS.join(', ')} or presets (see study calc --help)`);
+  } else {
+    checkFlagsFor(kind, o.raw);
+  }
+  const presets = loadPresets(ctx, o.presetsFile);
+  const prompter = canAsk ? await terminalPrompter(ctx) : undefined;
+  if (kind === undefined) {
+    kind = await prompter!.select({ message: 'Which calculator?', choices: CALC_KINDS.map((k) => ({ name: `${k.padEnd(9)} ${KIND_SUMMARY[k]}`, value: k })) });
+    checkFlagsFor(kind, o.raw);
+  }
+  const result = await calculateAsking(kind, o.raw, presets, prompter);
+  ctx.out(o.json ? `${JSON.stringify(result.json, null, 2)}\n` : `\n${renderDerivation(result.derivation, ctx.theme, ctx.columns)}`);
+}
+
+/** Runs the calculator, asking for each missing input when there is a prompter. */
+async function calculateAsking(kind: CalcKind, raw: Raw, presets: Presets, prompter: Prompter | undefined) {
+  let values = raw;
+  // Each round either succeeds or fills one more input; the bound only guards against a loop.
+  for (let round = 0; round < 20; round++) {
+    try {
+      return calculate(kind, values, presets);
+    } catch (e) {
+      if (!(e instanceof MissingInput) || !prompter) throw e;
+      values = await askMissing(e, values, presets, prompter);
+    }
+  }
+  throw new UsageError(`calc ${kind}: too many missing inputs; pass them as flags (see study calc --help)`);
 }

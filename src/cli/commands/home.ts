@@ -1,17 +1,74 @@
-/** `study` with no command: a short overview and the list of commands. */
-import { COMMANDS } from '../commands.js';
+/**
+ * `study` with no command. In a terminal: the dashboard, then a menu that comes back after each
+ * activity. Without one: the dashboard alone, exit 0.
+ */
+import { InterruptedError, StudyError } from '../../errors.js';
+import { progressReport } from '../../progress/report.js';
+import { readProgress } from '../../progress/store.js';
+import { renderDashboard } from '../../ui/render/dashboard.js';
 import type { Context } from '../context.js';
+import type { Handler } from '../commands.js';
+import { loadCurriculum } from '../load.js';
+import { terminalPrompter } from '../interactive.js';
 
-export async function run(_args: string[], _opts: Record<string, unknown>, ctx: Context): Promise<void> {
-  const t = ctx.theme;
-  const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 2;
-  const lines = [
-    t.heading('study — a terminal trainer for AI / ML system-design interviews'),
-    '',
-    'Commands:',
-    ...COMMANDS.map((c) => `  ${t.bold(c.name.padEnd(width))}${c.summary}`),
-    '',
-    `Run ${t.accent('study COMMAND --help')} for a command's options, ${t.accent('study --help')} for global ones.`,
-  ];
-  ctx.out(`${lines.join('\n')}\n`);
+type Item = 'continue' | 'learn' | 'quiz' | 'review' | 'drill' | 'interview' | 'calc' | 'progress' | 'quit';
+
+const LOADERS: Record<Exclude<Item, 'continue' | 'quit'>, () => Promise<{ run: Handler }>> = {
+  learn: () => import('./learn.js'),
+  quiz: () => import('./quiz.js'),
+  review: () => import('./review.js'),
+  drill: () => import('./drill.js'),
+  interview: () => import('./interview.js'),
+  calc: () => import('./calc.js'),
+  progress: () => import('./progress.js'),
+};
+
+/** Turns "study quiz --topic dns" into the command, its arguments and options. */
+export function parseSuggestion(command: string): { name: Exclude<Item, 'continue' | 'quit'>; args: string[]; opts: Record<string, unknown> } {
+  const [, name, ...rest] = command.split(/\s+/);
+  const args: string[] = [];
+  const opts: Record<string, unknown> = {};
+  for (let i = 0; i < rest.length; i++) {
+    const w = rest[i]!;
+    if (w.startsWith('--')) opts[w.slice(2)] = rest[++i];
+    else args.push(w);
+  }
+  return { name: name as Exclude<Item, 'continue' | 'quit'>, args, opts };
+}
+
+export async function run(_args: string[], _raw: Record<string, unknown>, ctx: Context): Promise<void> {
+  const curriculum = await loadCurriculum(ctx);
+  const report = () => progressReport(curriculum, readProgress(ctx.progressPath), ctx.now());
+  ctx.out(renderDashboard(report(), ctx.theme, ctx.now(), ctx.columns));
+  if (!ctx.interactive) return;
+  const prompter = await terminalPrompter(ctx);
+  for (;;) {
+    const next = report().next;
+    const choice = await prompter.select<Item>({
+      message: 'What now?',
+      choices: [
+        { name: `Continue: ${next.text}`, value: 'continue' },
+        { name: 'Learn — read a lesson, then quiz on it', value: 'learn' },
+        { name: 'Quiz — questions, unseen and weak first', value: 'quiz' },
+        { name: 'Review — spaced repetition', value: 'review' },
+        { name: 'Drill — estimation problems', value: 'drill' },
+        { name: 'Mock interview — timed capstone', value: 'interview' },
+        { name: 'Calculators — back-of-envelope sizing', value: 'calc' },
+        { name: 'Progress — where you stand', value: 'progress' },
+        { name: 'Quit', value: 'quit' },
+      ],
+    });
+    if (choice === 'quit') return;
+    const target = choice === 'continue' ? parseSuggestion(next.command) : { name: choice, args: [], opts: {} };
+    try {
+      const { run: handler } = await LOADERS[target.name]();
+      await handler(target.args, target.opts, ctx);
+    } catch (e) {
+      // An activity that stops (Ctrl-C, a bad input) returns here; the home menu itself exits on Ctrl-C.
+      if (e instanceof InterruptedError || (e instanceof Error && e.name === 'ExitPromptError')) ctx.err(`${e instanceof InterruptedError ? e.message : 'Stopped.'}\n`);
+      else if (e instanceof StudyError) ctx.err(`study: ${e.message}\n`);
+      else throw e;
+    }
+    ctx.out(`\n${renderDashboard(report(), ctx.theme, ctx.now(), ctx.columns)}`);
+  }
 }

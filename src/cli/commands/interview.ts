@@ -1,6 +1,129 @@
-/** `study interview`: not built yet (placeholder so the command table resolves while it is written). */
-import { StudyError } from '../../errors.js';
+/**
+ * `study interview [CAPSTONE]`: a timed mock interview on a capstone, then a debrief.
+ * `--list [--json]` and `--history [--json]` work without a terminal; `--resume` continues the
+ * interview saved with "save and quit". Test-only: STUDY_INTERVIEW_SECONDS_PER_MINUTE shortens
+ * every planned minute to that many seconds (the end-to-end test runs a whole interview with 1).
+ */
+import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { DataError, UsageError } from '../../errors.js';
+import { capstones, findCapstone, listing, MINUTES, type Capstone, type Minutes } from '../../interview/catalog.js';
+import { interviewHistory } from '../../interview/history.js';
+import { mismatch, newSession, type Session } from '../../interview/session.js';
+import { readProgress } from '../../progress/store.js';
+import { renderHistory, renderList } from '../../ui/render/interview-history.js';
+import type { Prompter } from '../../ui/prompter.js';
+import type { Context } from '../context.js';
+import { requireTerminal, seedFrom, terminalPrompter } from '../interactive.js';
+import { requireCurriculum } from '../load.js';
+import { choiceOption, intOption } from '../options.js';
+import { conductPhases } from '../interview/conduct.js';
+import { runDebrief } from '../interview/debrief.js';
+import { checkOut, clearSaved, inProgressPath, loadSaved } from '../interview/files.js';
+import { LeaveInterview, Live } from '../interview/live.js';
 
-export async function run(): Promise<void> {
-  throw new StudyError('study interview is not built yet');
+export interface InterviewOptions {
+  capstone?: string;
+  minutes?: Minutes;
+  practice: boolean;
+  resume: boolean;
+  list: boolean;
+  history: boolean;
+  json: boolean;
+  out?: string;
+  seed?: number;
+}
+
+/** Checks flags against each other; pure apart from reading `raw`. */
+export function parseOptions(args: string[], raw: Record<string, unknown>): InterviewOptions {
+  const m = choiceOption('--minutes', raw.minutes, MINUTES);
+  const o: InterviewOptions = {
+    capstone: args[0],
+    minutes: m === undefined ? undefined : (Number(m) as Minutes),
+    practice: raw.practice === true,
+    resume: raw.resume === true,
+    list: raw.list === true,
+    history: raw.history === true,
+    json: raw.json === true,
+    out: raw.out === undefined ? undefined : String(raw.out),
+    seed: intOption('--seed', raw.seed, 0, 2 ** 31 - 1),
+  };
+  const starts = o.capstone !== undefined || o.minutes !== undefined || o.practice || o.out !== undefined || o.seed !== undefined;
+  if (o.list && o.history) throw new UsageError('--list and --history cannot be combined; use one');
+  if ((o.list || o.history) && (starts || o.resume)) throw new UsageError(`--${o.list ? 'list' : 'history'} only prints; it takes no capstone, --minutes, --practice, --out, --seed or --resume`);
+  if (o.json && !o.list && !o.history) throw new UsageError('--json goes with --list or --history');
+  if (o.resume && (o.capstone !== undefined || o.minutes !== undefined || o.practice || o.seed !== undefined)) {
+    throw new UsageError('--resume continues the saved interview with its own capstone and format; only --out may be added');
+  }
+  return o;
+}
+
+/** Milliseconds per planned minute: 60 000, or the test-only STUDY_INTERVIEW_SECONDS_PER_MINUTE. */
+export function msPerMinute(env: NodeJS.ProcessEnv): number {
+  const raw = env.STUDY_INTERVIEW_SECONDS_PER_MINUTE;
+  if (raw === undefined || raw === '') return 60_000;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0 || n > 60) throw new UsageError(`STUDY_INTERVIEW_SECONDS_PER_MINUTE: "${raw}" is not valid; expected seconds from 0.1 to 60 (test-only; unset it for real minutes)`);
+  return Math.max(100, Math.round(n * 1000));
+}
+
+export async function run(args: string[], raw: Record<string, unknown>, ctx: Context): Promise<void> {
+  const o = parseOptions(args, raw);
+  const all = capstones(requireCurriculum(ctx));
+  if (o.list) return void ctx.out(o.json ? `${JSON.stringify(listing(all), null, 2)}\n` : renderList(listing(all), ctx.theme, ctx.columns));
+  if (o.history) {
+    const h = interviewHistory(readProgress(ctx.progressPath).events, all);
+    return void ctx.out(o.json ? `${JSON.stringify(h, null, 2)}\n` : renderHistory(h, ctx.theme, ctx.columns));
+  }
+  if (all.length === 0) throw new DataError(`the curriculum in ${ctx.curriculumDir} has no capstone with an interview block`);
+  let capstone = o.capstone === undefined ? undefined : findCapstone(all, o.capstone);
+  if (o.capstone !== undefined && !capstone) throw new UsageError(`no capstone "${o.capstone}"; expected one of ${all.map((c) => c.id).join(', ')} (or a topic id or number)`);
+  const out = o.out === undefined ? undefined : checkOut(o.out);
+  const perMinute = msPerMinute(ctx.env);
+  const savePath = inProgressPath(ctx.progressPath);
+  requireTerminal(ctx, 'study interview');
+  const saved = loadSaved(savePath);
+  if (o.resume && !saved) throw new UsageError('there is no saved interview to resume; start one with: study interview');
+  const prompter = await terminalPrompter(ctx);
+
+  let session: Session | undefined;
+  if (saved && !o.resume) {
+    const savedCap = all.find((c) => c.topicId === saved.capstone);
+    const what = `${savedCap?.title ?? saved.capstone} (${saved.stage === 'debrief' ? 'debrief' : `phase ${saved.phaseIndex + 1}/${saved.phases.length}`})`;
+    const choice = await prompter.select({
+      message: `You have a saved interview: ${what}`,
+      choices: [
+        { name: 'Resume it', value: 'resume' as const },
+        { name: 'Start a new one (the saved one is discarded)', value: 'new' as const },
+      ],
+    });
+    if (choice === 'new') clearSaved(savePath);
+    else session = saved;
+  } else if (saved) session = saved;
+
+  if (session) {
+    const topicId = session.capstone;
+    capstone = all.find((c) => c.topicId === topicId);
+    const why = capstone ? mismatch(session, capstone) : `its capstone ${topicId} is not in the curriculum`;
+    if (why || !capstone) throw new DataError(`the saved interview cannot continue: ${why}; run study interview and choose to start a new one`);
+  } else {
+    capstone ??= await chooseCapstone(all, prompter);
+    session = newSession({ id: randomUUID(), capstone, minutes: o.minutes ?? 45, practice: o.practice, seed: seedFrom(o.seed), startedAt: ctx.now(), msPerMinute: perMinute });
+  }
+
+  const live = new Live(session, prompter, ctx, savePath, () => performance.now());
+  try {
+    if (live.session.stage === 'phases') await conductPhases(live, capstone);
+    await runDebrief(live, capstone, out);
+  } catch (e) {
+    if (e instanceof LeaveInterview) return void ctx.out(`${e.message}\n`);
+    throw e;
+  }
+}
+
+async function chooseCapstone(all: Capstone[], prompter: Prompter): Promise<Capstone> {
+  return prompter.select({
+    message: 'Which capstone?',
+    choices: all.map((c) => ({ name: c.title, value: c, description: `${c.interview.phases.length} phases · ${c.interview.checklist.length} checklist points · id ${c.id}` })),
+  });
 }

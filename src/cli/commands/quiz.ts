@@ -22,6 +22,7 @@ export function parseOptions(raw: Record<string, unknown>): QuizOptions {
     section: raw.section === undefined ? undefined : String(raw.section),
     topic: raw.topic === undefined ? undefined : String(raw.topic),
     type: choiceOption<QuestionType>('--type', raw.type, QUESTION_TYPES),
+    question: raw.question === undefined ? undefined : String(raw.question),
     count: intOption('--count', raw.count, 1, 500) ?? 10,
     seed: intOption('--seed', raw.seed, 0, 2 ** 31 - 1),
   };
@@ -42,6 +43,7 @@ export async function run(_args: string[], raw: Record<string, unknown>, ctx: Co
     throw new UsageError(`--module: there is no module ${opts.module}; expected ${curriculum.modules.map((m) => m.number).join(', ')}`);
   }
   const pool = filterQuestions(allQuestions(curriculum), opts);
+  if (opts.question !== undefined && pool.length === 0) throw new UsageError(`--question: no question "${opts.question}"; find ids with study search`);
   if (pool.length === 0) throw new UsageError('no questions match those filters; see study topics for what each topic has');
   requireTerminal(ctx, 'study quiz');
   const progress = readProgress(ctx.progressPath);

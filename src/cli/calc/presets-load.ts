@@ -1,0 +1,52 @@
+/**
+ * Reads the presets: every `*.yaml` in `<curriculum>/presets` (the bundled folder when the chosen
+ * curriculum has none), then `--presets FILE`, which adds or overrides by id. Problems are reported
+ * as `file:line:col: message`.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { DataError, UsageError } from '../../errors.js';
+import { buildPresets, type Presets, type PresetSource } from '../../calc/presets.js';
+import { MAX_YAML_BYTES, parseYaml } from '../../curriculum/yaml.js';
+import { bundledCurriculumDir, type Context } from '../context.js';
+
+/** The presets folder in use: the curriculum's own, else the bundled one. */
+export function presetsDir(ctx: Pick<Context, 'curriculumDir'>): string {
+  const own = join(ctx.curriculumDir, 'presets');
+  return existsSync(own) && statSync(own).isDirectory() ? own : join(bundledCurriculumDir(), 'presets');
+}
+
+export function loadPresets(ctx: Pick<Context, 'curriculumDir'>, extraFile?: string): Presets {
+  const dir = presetsDir(ctx);
+  let names: string[];
+  try {
+    names = readdirSync(dir)
+      .filter((f) => /\.ya?ml$/.test(f))
+      .sort();
+  } catch (e) {
+    throw new DataError(`cannot read the presets folder ${dir} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  const sources: PresetSource[] = names.map((n) => read(join(dir, n), (p) => new DataError(`cannot read ${p}`)));
+  if (extraFile !== undefined) {
+    sources.push(read(extraFile, (p, code) => new UsageError(`--presets: cannot read "${p}" (${code}); expected a YAML presets file (see study calc presets)`)));
+  }
+  const { presets, problems } = buildPresets(sources);
+  if (problems.length) {
+    const first = problems[0]!;
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
+    throw new DataError(`${first.file}:${first.line}:${first.col}: ${first.message}${more}`);
+  }
+  return presets;
+}
+
+function read(path: string, fail: (path: string, code: string) => Error): PresetSource {
+  const shown = relative(process.cwd(), path) || path;
+  let text: string;
+  try {
+    const size = statSync(path).size;
+    text = size > MAX_YAML_BYTES ? '' : readFileSync(path, 'utf8');
+    return { ...parseYaml(shown, text, size) };
+  } catch (e) {
+    throw fail(path, (e as NodeJS.ErrnoException).code ?? 'error');
+  }
+}

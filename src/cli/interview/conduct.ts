@@ -1,0 +1,77 @@
+/**
+ * The timed part of an interview: the prompt, the optional clarifying round (on the first phase's
+ * clock), then each phase with its guiding prompts and the live notes widget. The session is saved
+ * after every phase, so a crash loses at most the phase in progress.
+ */
+import type { Capstone } from '../../interview/catalog.js';
+import { finishPhase, updatePhase } from '../../interview/session.js';
+import { renderBrief, renderClarifications, renderPhaseIntro } from '../../ui/render/interview.js';
+import type { NotesDraft } from '../../ui/widgets/notes-prompt.js';
+import type { Live } from './live.js';
+
+export async function conductPhases(live: Live, c: Capstone): Promise<void> {
+  const { ctx } = live;
+  ctx.out(renderBrief(c, live.session, ctx.theme, ctx.columns));
+  while (live.session.stage === 'phases') {
+    ctx.out(renderPhaseIntro(c, live.session, ctx.theme, ctx.columns));
+    live.startPhaseClock();
+    if (live.session.phaseIndex === 0) await clarifyingRound(live, c);
+    await takeNotes(live, c);
+    live.stopPhaseClock();
+    live.session = finishPhase(live.session);
+    live.save();
+  }
+}
+
+/** Pick questions to ask and read the answers, as often as wanted; the first phase's clock runs. */
+async function clarifyingRound(live: Live, c: Capstone): Promise<void> {
+  const { ctx } = live;
+  const rec = live.session.phases[0]!;
+  if (rec.notes.length > 0) return; // notes were started: the round is over
+  const all = c.interview.clarifyingQuestions;
+  for (;;) {
+    const left = all.filter((q) => !live.session.clarifying.includes(q.id));
+    if (left.length === 0) return;
+    const clock = live.clock();
+    const when = clock && !live.session.practice ? `${clock.label} left · ` : '';
+    const picked = await live.ask(() =>
+      live.prompter.checkbox({
+        message: `${when}Clarifying questions to ask the interviewer (space marks, ⏎ asks; ⏎ with none marked goes on to notes)`,
+        choices: left.map((q) => ({ name: q.question, value: q.id })),
+      }),
+    );
+    if (picked.length === 0) return;
+    live.session = { ...live.session, clarifying: [...live.session.clarifying, ...picked] };
+    ctx.out(renderClarifications(all.filter((q) => picked.includes(q.id)), ctx.theme, ctx.columns));
+  }
+}
+
+/** The notes widget for the current phase; Ctrl-C keeps the draft (including the line being typed). */
+async function takeNotes(live: Live, c: Capstone): Promise<void> {
+  const { ctx } = live;
+  const phase = c.interview.phases[live.session.phaseIndex]!;
+  let draft: NotesDraft | undefined;
+  const keep = () => {
+    if (!draft) return;
+    const typed = draft.current?.trim() ? [draft.current.trimEnd()] : [];
+    live.session = updatePhase(live.session, { notes: [...draft.lines, ...typed], hintsShown: draft.hintsShown });
+    draft = undefined;
+  };
+  const result = await live.ask(() => {
+    const rec = live.session.phases[live.session.phaseIndex]!;
+    return live.prompter.notes({
+      title: `Phase ${live.session.phaseIndex + 1}/${live.session.phases.length} · ${phase.title}`,
+      lines: rec.notes,
+      hints: phase.hints,
+      hintsShown: rec.hintsShown,
+      clock: live.session.practice ? undefined : () => live.clock()!,
+      bell: () => live.bell(),
+      onChange: (d) => {
+        draft = d;
+      },
+      doneLabel: 'end the phase',
+      theme: ctx.theme,
+    });
+  }, keep);
+  live.session = updatePhase(live.session, { notes: result.lines, hintsShown: result.hintsShown });
+}

@@ -1,0 +1,127 @@
+/**
+ * A running interview: the session, the clock of the phase in progress, and what Ctrl-C does.
+ * Ctrl-C stops the clock and offers resume / save and quit / discard; the session is written to
+ * the in-progress file first, so even a second Ctrl-C (or a closed terminal at the menu) loses nothing.
+ */
+import { InterruptedError } from '../../errors.js';
+import { elapsedMs, pauseTimer, readClock, resumeTimer, startTimer, type ClockView, type Timer } from '../../interview/timer.js';
+import { updatePhase, type Session } from '../../interview/session.js';
+import type { Prompter } from '../../ui/prompter.js';
+import type { Context } from '../context.js';
+import { clearSaved, saveSession } from './files.js';
+
+/** Thrown to leave the interview after "save and quit" or "discard": not an error, exit 0. */
+export class LeaveInterview extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'LeaveInterview';
+  }
+}
+
+export function isPromptExit(e: unknown): boolean {
+  return e instanceof Error && e.name === 'ExitPromptError';
+}
+
+export class Live {
+  /** The clock of the phase in progress; null outside the phases. */
+  private timer: Timer | null = null;
+
+  constructor(
+    public session: Session,
+    readonly prompter: Prompter,
+    readonly ctx: Context,
+    /** The in-progress file. */
+    readonly savePath: string,
+    /** Monotonic milliseconds (performance.now in the terminal). */
+    readonly mono: () => number,
+  ) {}
+
+  /** Starts (or continues) the current phase's clock from the time it already used. */
+  startPhaseClock(): void {
+    const used = this.session.phases[this.session.phaseIndex]?.usedMs ?? 0;
+    this.timer = startTimer(this.mono() - used);
+  }
+
+  /** The current phase's clock, read now. */
+  clock(): ClockView | undefined {
+    const rec = this.session.phases[this.session.phaseIndex];
+    return this.timer && rec ? readClock(this.timer, rec.plannedMs, this.mono()) : undefined;
+  }
+
+  /** Folds the clock into the session (used time of the current phase). */
+  sync(): Session {
+    if (this.timer) this.session = updatePhase(this.session, { usedMs: elapsedMs(this.timer, this.mono()) });
+    return this.session;
+  }
+
+  stopPhaseClock(): void {
+    this.sync();
+    this.timer = null;
+  }
+
+  save(): void {
+    saveSession(this.savePath, this.sync());
+  }
+
+  /** Rings the terminal bell once per phase. */
+  bell(): void {
+    const rec = this.session.phases[this.session.phaseIndex];
+    if (!rec || rec.bellRung) return;
+    this.session = updatePhase(this.session, { bellRung: true });
+    this.ctx.out('\u0007');
+  }
+
+  /**
+   * Runs a prompt; on Ctrl-C calls `keep` (to store what the prompt had), pauses, and either
+   * runs the prompt again (resume) or leaves (save and quit / discard).
+   */
+  async ask<T>(run: () => Promise<T>, keep?: () => void): Promise<T> {
+    for (;;) {
+      try {
+        return await run();
+      } catch (e) {
+        if (!isPromptExit(e)) throw e;
+        keep?.();
+        await this.pause();
+      }
+    }
+  }
+
+  private async pause(): Promise<void> {
+    const now = this.mono();
+    if (this.timer) this.timer = pauseTimer(this.timer, now);
+    this.save();
+    const t = this.ctx.theme;
+    const left = this.clock();
+    this.ctx.out(`\n${t.warn('Paused')} — the clock is stopped${left ? ` at ${left.label}` : ''}.\n`);
+    for (;;) {
+      let choice: 'resume' | 'save' | 'discard';
+      try {
+        choice = await this.prompter.select({
+          message: 'What now?',
+          choices: [
+            { name: 'Resume', value: 'resume' as const },
+            { name: 'Save and quit (continue later with: study interview --resume)', value: 'save' as const },
+            { name: 'Discard this interview', value: 'discard' as const },
+          ],
+        });
+      } catch (e) {
+        if (isPromptExit(e)) throw new InterruptedError(`Interrupted — the interview is saved; continue with: study interview --resume`);
+        throw e;
+      }
+      if (choice === 'resume') {
+        if (this.timer) this.timer = resumeTimer(this.timer, this.mono());
+        return;
+      }
+      if (choice === 'save') throw new LeaveInterview(`Saved in ${this.savePath}. Continue with: study interview --resume`);
+      const sure = await this.prompter.confirm({ message: 'Discard it? Its notes are deleted and nothing is recorded.', default: false }).catch((e: unknown) => {
+        if (isPromptExit(e)) throw new InterruptedError(`Interrupted — the interview is saved; continue with: study interview --resume`);
+        throw e;
+      });
+      if (sure) {
+        clearSaved(this.savePath);
+        throw new LeaveInterview('Discarded; nothing was recorded.');
+      }
+    }
+  }
+}

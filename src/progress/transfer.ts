@@ -1,0 +1,50 @@
+/**
+ * Moving progress between machines: an export document (everything, versioned) and a merge of an
+ * imported one by event id, so importing twice changes nothing. Cards of questions that gained
+ * answers are rebuilt by replaying their answers in time order. Pure.
+ */
+import { replay, type RatingValue } from '../review/fsrs.js';
+import { decodeProgress, mergeEvents, type AnswerEvent, type Progress } from './model.js';
+
+export const EXPORT_KIND = 'study-progress-export';
+
+export interface ExportDocument {
+  kind: typeof EXPORT_KIND;
+  exportedAt: string;
+  progress: Progress;
+}
+
+export function exportDocument(p: Progress, now: Date): ExportDocument {
+  return { kind: EXPORT_KIND, exportedAt: now.toISOString(), progress: p };
+}
+
+/** Reads an export document (or a bare progress file) and validates it like the progress file. */
+export function readImport(text: string): { ok: true; progress: Progress } | { ok: false; message: string } {
+  let inner = text;
+  try {
+    const raw = JSON.parse(text) as { kind?: unknown; progress?: unknown };
+    if (raw && typeof raw === 'object' && raw.kind === EXPORT_KIND) inner = JSON.stringify(raw.progress);
+  } catch (e) {
+    return { ok: false, message: `not valid JSON (${(e as Error).message})` };
+  }
+  const r = decodeProgress(inner);
+  if (r.ok) return { ok: true, progress: r.progress };
+  return { ok: false, message: r.reason === 'newer' ? `it was written by a newer study (progress version ${r.version}); update study first` : r.message };
+}
+
+/** Merges `incoming` into `p`: new events by id; cards rebuilt for questions whose answers changed. */
+export function mergeProgress(p: Progress, incoming: Progress): { progress: Progress; added: number } {
+  const { progress, added } = mergeEvents(p, incoming.events);
+  if (added === 0) return { progress: p, added };
+  const known = new Set(p.events.map((e) => e.id));
+  const touched = new Set(incoming.events.filter((e): e is AnswerEvent => e.type === 'answer' && !known.has(e.id)).map((e) => e.questionId));
+  const cards = { ...progress.cards };
+  for (const qid of touched) {
+    const history = progress.events
+      .filter((e): e is AnswerEvent => e.type === 'answer' && e.questionId === qid && !e.cram)
+      .map((e) => ({ rating: e.rating as RatingValue, at: new Date(e.at) }));
+    const card = replay(history, p.settings.desiredRetention);
+    if (card) cards[qid] = card;
+  }
+  return { progress: { ...progress, cards }, added };
+}
