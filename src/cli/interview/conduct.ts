@@ -12,6 +12,9 @@ import type { Live } from './live.js';
 export async function conductPhases(live: Live, c: Capstone): Promise<void> {
   const { ctx } = live;
   ctx.out(renderBrief(c, live.session, ctx.theme, ctx.columns));
+  // Continuing a saved interview: show the answers already obtained.
+  const asked = c.interview.clarifyingQuestions.filter((q) => live.session.clarifying.includes(q.id));
+  if (asked.length) ctx.out(`${ctx.theme.bold('Clarifications so far:')}\n${renderClarifications(asked, ctx.theme, ctx.columns)}`);
   while (live.session.stage === 'phases') {
     ctx.out(renderPhaseIntro(c, live.session, ctx.theme, ctx.columns));
     live.startPhaseClock();
@@ -36,7 +39,7 @@ async function clarifyingRound(live: Live, c: Capstone): Promise<void> {
     const when = clock && !live.session.practice ? `${clock.label} left · ` : '';
     const picked = await live.ask(() =>
       live.prompter.checkbox({
-        message: `${when}Clarifying questions to ask the interviewer (space marks, ⏎ asks; ⏎ with none marked goes on to notes)`,
+        message: `${when}Ask the interviewer (space marks, ⏎ asks; ⏎ with none marked: on to your notes)`,
         choices: left.map((q) => ({ name: q.question, value: q.id })),
       }),
     );

@@ -50,7 +50,7 @@ export class Live {
 
   /** Folds the clock into the session (used time of the current phase). */
   sync(): Session {
-    if (this.timer) this.session = updatePhase(this.session, { usedMs: elapsedMs(this.timer, this.mono()) });
+    if (this.timer) this.session = updatePhase(this.session, { usedMs: Math.round(elapsedMs(this.timer, this.mono())) });
     return this.session;
   }
 

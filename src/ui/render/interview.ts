@@ -14,7 +14,7 @@ const secs = (ms: number) => mmss(Math.round(ms / 1000));
 export function renderBrief(c: Capstone, s: Session, t: Theme, columns: number): string {
   const w = widthOf(columns);
   const planned = s.phases.reduce((n, p) => n + p.plannedMs, 0);
-  const plan = c.interview.phases.map((p, i) => `${p.title} ${Math.round(s.phases[i]!.plannedMs / 1000 / 60)}`).join(' · ');
+  const plan = c.interview.phases.map((p) => `${p.title} ${s.minutes === 45 ? p.minutes45 : p.minutes60}m`).join(' · ');
   return [
     '',
     t.heading(wrap(`Mock interview: ${c.title}`, w)),

@@ -1,0 +1,142 @@
+/**
+ * Estimation problems generated from the calculators: realistic inputs drawn from the presets
+ * with a seeded rng, the answer and the worked derivation computed by the same formulas as
+ * `study calc`. Pure.
+ */
+import { capacity } from '../calc/capacity.js';
+import type { Derivation } from '../calc/derivation.js';
+import { infer } from '../calc/infer.js';
+import { kv } from '../calc/kv.js';
+import type { Presets } from '../calc/presets.js';
+import { storage } from '../calc/storage.js';
+import { train } from '../calc/train.js';
+import { formatBytes, formatCount, formatPercent, formatUsd } from '../calc/units.js';
+import type { Rng } from '../quiz/rng.js';
+
+export const DRILL_KINDS = ['train', 'infer', 'kv', 'storage', 'capacity', 'mixed'] as const;
+export type DrillKind = (typeof DRILL_KINDS)[number];
+type ProblemKind = Exclude<DrillKind, 'mixed'>;
+
+export interface Problem {
+  kind: ProblemKind;
+  prompt: string;
+  /** The generated inputs, in base units or preset ids. */
+  inputs: Record<string, number | string>;
+  /** The true answer, in `unit`. */
+  answer: number;
+  /** The unit of the answer, as the unit parser reads it (a bare number typed means this unit). */
+  unit: string;
+  derivation: Derivation;
+}
+
+function pick<T>(items: readonly T[], rng: Rng): T {
+  return items[Math.floor(rng() * items.length)]!;
+}
+
+const GENERATORS: Record<ProblemKind, (rng: Rng, p: Presets) => Problem> = {
+  train(rng, p) {
+    const params = pick([1e9, 3e9, 7e9, 13e9, 34e9, 70e9, 175e9, 405e9], rng);
+    const tokens = pick([300e9, 1e12, 2e12, 15e12], rng);
+    const gpu = pick(p.gpus.filter((g) => g.bf16Tflops >= 300), rng);
+    const gpus = pick([256, 512, 1024, 2048, 4096], rng);
+    const r = train({ params, tokens, peak: { flopsPerSecond: gpu.bf16Tflops * 1e12, gpu }, mfu: 0.4, gpus });
+    const inputs = { params, tokens, gpu: gpu.id, gpus, mfu: 0.4 };
+    if (rng() < 0.5) return { kind: 'train', prompt: `Training a ${formatCount(params)}-parameter model on ${formatCount(tokens)} tokens: how many FLOPs?`, inputs, answer: r.json.flops, unit: 'FLOPs', derivation: r.derivation };
+    return {
+      kind: 'train',
+      prompt: `Training a ${formatCount(params)}-parameter model on ${formatCount(tokens)} tokens with ${gpus.toLocaleString('en-US')} × ${gpu.name} at 40% MFU: how many days?`,
+      inputs,
+      answer: r.json.wallClockDays!,
+      unit: 'days',
+      derivation: r.derivation,
+    };
+  },
+  infer(rng, p) {
+    const model = pick(p.models, rng);
+    const dtype = pick(['fp16', 'int8', 'int4'] as const, rng);
+    const gpu = pick(p.gpus, rng);
+    const r = infer({ params: model.params, model, dtype, gpu, batch: 1, context: 4096 });
+    const inputs = { model: model.id, dtype, gpu: gpu.id, batch: 1, context: 4096 };
+    if (rng() < 0.5) return { kind: 'infer', prompt: `${model.name} in ${dtype}: how much memory do the weights alone take?`, inputs, answer: r.json.weightBytes / 1e9, unit: 'GB', derivation: r.derivation };
+    return {
+      kind: 'infer',
+      prompt: `${model.name} in ${dtype} on ${r.json.gpus} × ${gpu.name} (${formatBytes(gpu.bandwidth)}/s each), one sequence of 4,096 tokens: decode tokens per second, memory-bandwidth bound?`,
+      inputs: { ...inputs, gpus: r.json.gpus },
+      answer: r.json.decodeTokensPerSecond,
+      unit: 'tokens/s',
+      derivation: r.derivation,
+    };
+  },
+  kv(rng, p) {
+    const model = pick(p.models, rng);
+    const context = pick([2048, 4096, 8192, 32768], rng);
+    const batch = pick([1, 8, 32, 64], rng);
+    const r = kv({ shape: model, model, dtype: 'fp16', context, batch });
+    return {
+      kind: 'kv',
+      prompt: `KV cache for ${model.name} (${model.layers} layers, ${model.kvHeads} KV heads, head dim ${model.headDim}) in fp16, batch ${batch} at ${context.toLocaleString('en-US')} tokens: how big?`,
+      inputs: { model: model.id, dtype: 'fp16', context, batch },
+      answer: r.json.totalBytes / 1e9,
+      unit: 'GB',
+      derivation: r.derivation,
+    };
+  },
+  storage(rng, p) {
+    const tier = pick(p.storage, rng);
+    const sizeBytes = pick([10e12, 50e12, 200e12, 1e15], rng);
+    const months = pick([12, 24, 36], rng);
+    const growthPerMonth = pick([0, 0.02, 0.05], rng);
+    const r = storage({ sizeBytes, price: { tier }, months, growthPerMonth, replicas: 1 });
+    const growth = growthPerMonth ? `, growing ${formatPercent(growthPerMonth)} a month` : '';
+    return {
+      kind: 'storage',
+      prompt: `${formatBytes(sizeBytes)} in ${tier.name} (${formatUsd(tier.tiers[0]!.usdPerGb)}/GB-month${tier.tiers.length > 1 ? ' at first' : ''})${growth}: total cost over ${months} months?`,
+      inputs: { sizeBytes, tier: tier.id, months, growthPerMonth },
+      answer: r.json.totalCostUsd,
+      unit: 'USD',
+      derivation: r.derivation,
+    };
+  },
+  capacity(rng) {
+    const dau = pick([1e6, 10e6, 50e6, 100e6, 500e6], rng);
+    const requestsPerUser = pick([5, 10, 20, 50, 100], rng);
+    const peakFactor = pick([2, 3], rng);
+    const writesPerUser = pick([1, 2, 5, 10], rng);
+    const bytesPerWrite = pick([200, 1000, 5000], rng);
+    const base = { dau, requestsPerUser, peakFactor, writesPerUser, bytesPerWrite, responseBytes: 0, retentionYears: 5, replicas: 3, qpsPerServer: 1000, defaulted: [] };
+    const r = capacity(base);
+    const { defaulted: _, ...inputs } = base;
+    if (rng() < 0.5) {
+      return { kind: 'capacity', prompt: `${formatCount(dau)} daily users, ${requestsPerUser} requests each a day, peak ${peakFactor}x average: peak QPS?`, inputs, answer: r.json.peakQps, unit: 'QPS', derivation: r.derivation };
+    }
+    return {
+      kind: 'capacity',
+      prompt: `${formatCount(dau)} daily users each write ${writesPerUser} record${writesPerUser === 1 ? '' : 's'} of ${formatBytes(bytesPerWrite)} a day, kept 5 years with 3 replicas: total storage?`,
+      inputs,
+      answer: r.json.storageBytes / 1e12,
+      unit: 'TB',
+      derivation: r.derivation,
+    };
+  },
+};
+
+const MIXABLE = Object.keys(GENERATORS) as ProblemKind[];
+
+/** `count` problems of `kind` (mixed draws a kind for each). */
+export function generateProblems(kind: DrillKind, count: number, rng: Rng, presets: Presets): Problem[] {
+  return Array.from({ length: count }, () => GENERATORS[kind === 'mixed' ? pick(MIXABLE, rng) : kind](rng, presets));
+}
+
+/** What a drill needs from the presets, checked up front so a trimmed presets file fails clearly. */
+export function missingPresets(kind: DrillKind, p: Presets): string | undefined {
+  const needs: Record<ProblemKind, [keyof Presets, boolean][]> = {
+    train: [['gpus', p.gpus.some((g) => g.bf16Tflops >= 300)]],
+    infer: [['models', p.models.length > 0], ['gpus', p.gpus.length > 0]],
+    kv: [['models', p.models.length > 0]],
+    storage: [['storage', p.storage.length > 0]],
+    capacity: [],
+  };
+  const kinds = kind === 'mixed' ? MIXABLE : [kind];
+  const gap = kinds.flatMap((k) => needs[k]).find(([, ok]) => !ok);
+  return gap ? gap[0] : undefined;
+}

@@ -1,0 +1,45 @@
+/** Drill text: the problem, the verdict with the worked derivation, and the summary. Pure. */
+import type { DrillGrade } from '../../drill/grade.js';
+import type { Problem } from '../../drill/problems.js';
+import { formatQuantity, sigFigs, unitInfo } from '../../calc/units.js';
+import type { Theme } from '../theme.js';
+import { plural, wrap } from '../text.js';
+import { renderDerivation } from './calc.js';
+
+export interface DrillAnswer {
+  problem: Problem;
+  given: number;
+  ratio: number;
+  grade: DrillGrade;
+}
+
+/** An answer in its unit, humanised: "2.15 GB", "$50.2k", "9.6 days", "3.15e23 FLOPs". */
+export function showAnswer(value: number, unit: string): string {
+  const { kind, scale } = unitInfo(unit);
+  if (kind === 'count') return unit === 'FLOPs' ? `${value >= 1e4 ? value.toExponential(2).replace(/\.?0+e\+?/, 'e') : sigFigs(value)} FLOPs` : `${sigFigs(value)} ${unit}`;
+  if (kind === 'seconds') return `${sigFigs(value)} ${unit}`;
+  return formatQuantity(value * scale, kind);
+}
+
+export function renderProblem(p: Problem, index: number, total: number, t: Theme, columns = 80): string {
+  const width = Math.max(50, Math.min(columns, 100) - 1);
+  return `\n${t.dim(`Problem ${index + 1} of ${total} · ${p.kind}`)}\n${t.bold(wrap(p.prompt, width))}\n`;
+}
+
+const LABEL: Record<DrillGrade, string> = { excellent: 'Excellent — within 10 %', pass: 'Pass — within 2x', miss: 'Miss — more than 2x off' };
+
+export function renderVerdict(a: DrillAnswer, t: Theme, columns = 80): string {
+  const paint = a.grade === 'miss' ? t.bad : a.grade === 'pass' ? t.warn : t.ok;
+  const sym = a.grade === 'miss' ? t.sym.bad : t.sym.ok;
+  const off = a.ratio >= 1 ? `${sigFigs(a.ratio)}x the answer` : `1/${sigFigs(1 / a.ratio)} of the answer`;
+  const head = `${paint(`${sym} ${LABEL[a.grade]}`)}: you said ${showAnswer(a.given, a.problem.unit)}, the answer is ${t.bold(showAnswer(a.problem.answer, a.problem.unit))} (${off})`;
+  return `${wrap(head, Math.max(50, Math.min(columns, 100) - 1))}\n\n${renderDerivation(a.problem.derivation, t, columns)}`;
+}
+
+export function renderDrillSummary(answers: DrillAnswer[], seed: number, t: Theme): string {
+  const n = (g: DrillGrade) => answers.filter((a) => a.grade === g).length;
+  const lines = ['', t.heading('Summary'), `${plural(answers.length, 'problem')}: ${t.ok(`${n('excellent')} excellent`)}, ${t.warn(`${n('pass')} pass`)}, ${t.bad(`${n('miss')} miss`)}`];
+  for (const a of answers) lines.push(`  ${a.grade.padEnd(9)} ${a.problem.kind.padEnd(8)} ${showAnswer(a.given, a.problem.unit)} vs ${showAnswer(a.problem.answer, a.problem.unit)}`);
+  lines.push(t.dim(`Same problems again: study drill --seed ${seed}`));
+  return `${lines.join('\n')}\n`;
+}

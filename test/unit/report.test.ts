@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { loadCurriculumDir } from '../../src/curriculum/build.js';
+import { emptyProgress, type AnswerEvent, type Progress } from '../../src/progress/model.js';
+import { dayKey, progressJson, progressReport, streak } from '../../src/progress/report.js';
+import { mergeProgress, readImport, exportDocument } from '../../src/progress/transfer.js';
+import { review } from '../../src/review/fsrs.js';
+import { renderDashboard, renderProgress, sparkline } from '../../src/ui/render/dashboard.js';
+import { plainTheme, stripAnsi, makeTheme } from '../../src/ui/theme.js';
+import { ROOT } from '../helpers.js';
+
+const mini = loadCurriculumDir(join(ROOT, 'test/fixtures/mini')).curriculum!;
+const full = loadCurriculumDir(join(ROOT, 'curriculum')).curriculum!;
+const now = new Date('2026-03-10T12:00:00');
+
+const answer = (id: string, questionId: string, at: string, correct: boolean): AnswerEvent => ({
+  id: `event-${id}`,
+  type: 'answer',
+  at: new Date(at).toISOString(),
+  questionId,
+  topicId: questionId.split('.')[0]!,
+  correct,
+  rating: correct ? 3 : 1,
+  source: 'quiz',
+  cram: false,
+});
+
+function withAnswers(events: AnswerEvent[]): Progress {
+  const p: Progress = { ...emptyProgress(now), events };
+  for (const e of events) p.cards[e.questionId] = review(p.cards[e.questionId], e.rating as 1 | 3, new Date(e.at));
+  return p;
+}
+
+describe('progress report', () => {
+  it('counts streaks of consecutive days, ending today or yesterday', () => {
+    const days = new Set(['2026-03-08', '2026-03-09', '2026-03-10', '2026-03-06']);
+    expect(streak(days, now)).toBe(3);
+    days.delete('2026-03-10');
+    expect(streak(days, now)).toBe(2);
+    expect(streak(new Set(['2026-03-01']), now)).toBe(0);
+  });
+
+  it('extends the quiz JSON shape and lists practised topics only', () => {
+    const p = withAnswers([answer('e1', 'kv-cache.single', '2026-03-10T09:00:00', true), answer('e2', 'kv-cache.tf', '2026-03-09T09:00:00', false)]);
+    const j = progressJson(mini, p, now);
+    expect(j).toMatchObject({ answered: 2, correct: 1, topics: { 'kv-cache': { answered: 2, correct: 1 } }, streakDays: 2 });
+    expect(Object.keys(j)).toEqual(expect.arrayContaining(['answered', 'correct', 'reviewsDue', 'topics', 'modules', 'streakDays', 'interviews', 'drills']));
+    expect(j.activity).toHaveLength(30);
+    expect(j.activity.at(-1)).toEqual({ date: dayKey(now), answers: 1 });
+    expect(j.modules[0]).toMatchObject({ topics: 1, topicsPractised: 1, answered: 2, accuracy: 0.5 });
+  });
+
+  it('suggests due reviews first, then the weakest topic, then the next unstudied one', () => {
+    expect(progressReport(full, emptyProgress(now), now).next).toMatchObject({ kind: 'learn', command: 'study learn virtual-machines' });
+    const weak = withAnswers(['a', 'b', 'c'].map((x, i) => answer(`w${i}`, `dns.q${x}`, '2026-03-10T11:00:00', i === 0)));
+    weak.cards = {};
+    expect(progressReport(full, weak, now).next).toMatchObject({ kind: 'strengthen', command: 'study quiz --topic dns' });
+    const due = withAnswers([answer('d1', 'dns.stale-connections', '2026-03-01T09:00:00', false)]);
+    expect(progressReport(full, due, now).next).toMatchObject({ kind: 'review', command: 'study review' });
+  });
+});
+
+describe('renderers', () => {
+  const p = withAnswers([answer('e1', 'dns.stale-connections', '2026-03-10T09:00:00', true)]);
+  const r = progressReport(full, p, now);
+
+  it('renders the dashboard with a bar per module and the next step, within 80 and 60 columns', () => {
+    for (const cols of [80, 60]) {
+      const text = renderDashboard(r, plainTheme, now, cols);
+      expect(text).toContain('M1 ');
+      expect(text).toMatch(/1\/14/);
+      expect(text).toMatch(/Next up: Review 1 due card → study review/);
+      for (const line of text.split('\n')) expect(line.length).toBeLessThanOrEqual(Math.max(cols, 50));
+    }
+  });
+
+  it('renders without escape codes when colour is off, and with them when on', () => {
+    expect(renderProgress(r, plainTheme, now, 80)).not.toMatch(/\u001b\[/);
+    const coloured = renderProgress(r, makeTheme(true, { isTTY: true }), now, 80);
+    if (!process.env.NO_COLOR) expect(coloured).toMatch(/\u001b\[/);
+    expect(stripAnsi(coloured)).toBe(renderProgress(r, plainTheme, now, 80));
+  });
+
+  it('draws activity as a sparkline', () => {
+    expect(sparkline([0, 1, 2, 4, 8])).toBe('·▁▂▄█');
+  });
+});
+
+describe('export and import', () => {
+  const a = withAnswers([answer('e1', 'kv-cache.single', '2026-03-08T09:00:00', true), answer('e2', 'kv-cache.tf', '2026-03-09T09:00:00', false)]);
+
+  it('round-trips through an export document', () => {
+    const doc = JSON.stringify(exportDocument(a, now));
+    expect(readImport(doc)).toEqual({ ok: true, progress: a });
+  });
+
+  it('merges by event id: new events added once, cards rebuilt, importing twice changes nothing', () => {
+    const other = withAnswers([answer('e2', 'kv-cache.tf', '2026-03-09T09:00:00', false), answer('e3', 'kv-cache.tf', '2026-03-10T09:00:00', true)]);
+    const once = mergeProgress(a, other);
+    expect(once.added).toBe(1);
+    expect(once.progress.events.map((e) => e.id)).toEqual(['event-e1', 'event-e2', 'event-e3']);
+    const expected = review(review(undefined, 1, new Date('2026-03-09T09:00:00')), 3, new Date('2026-03-10T09:00:00'));
+    expect(once.progress.cards['kv-cache.tf']).toEqual(expected);
+    const twice = mergeProgress(once.progress, other);
+    expect(twice.added).toBe(0);
+    expect(twice.progress).toEqual(once.progress);
+  });
+
+  it('refuses an invalid import with a reason', () => {
+    expect(readImport('{"kind":"study-progress-export","progress":{"version":1}}')).toMatchObject({ ok: false, message: expect.stringContaining('createdAt') });
+    expect(readImport('nope')).toMatchObject({ ok: false, message: expect.stringContaining('not valid JSON') });
+    expect(readImport('{"version": 42}')).toMatchObject({ ok: false, message: expect.stringContaining('newer study') });
+  });
+});
