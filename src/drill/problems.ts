@@ -41,7 +41,7 @@ const GENERATORS: Record<ProblemKind, (rng: Rng, p: Presets) => Problem> = {
     const gpus = pick([256, 512, 1024, 2048, 4096], rng);
     const r = train({ params, tokens, peak: { flopsPerSecond: gpu.bf16Tflops * 1e12, gpu }, mfu: 0.4, gpus });
     const inputs = { params, tokens, gpu: gpu.id, gpus, mfu: 0.4 };
-    if (rng() < 0.5) return { kind: 'train', prompt: `Training a ${formatCount(params)}-parameter model on ${formatCount(tokens)} tokens: how many FLOPs?`, inputs, answer: r.json.flops, unit: 'FLOPs', derivation: r.derivation };
+    if (rng() < 0.5) return { kind: 'train', prompt: `Training a ${formatCount(params)}-parameter model on ${formatCount(tokens)} tokens: how many FLOPs?`, inputs: { params, tokens }, answer: r.json.flops, unit: 'FLOPs', derivation: r.derivation };
     return {
       kind: 'train',
       prompt: `Training a ${formatCount(params)}-parameter model on ${formatCount(tokens)} tokens with ${gpus.toLocaleString('en-US')} × ${gpu.name} at 40% MFU: how many days?`,
@@ -56,8 +56,8 @@ const GENERATORS: Record<ProblemKind, (rng: Rng, p: Presets) => Problem> = {
     const dtype = pick(['fp16', 'int8', 'int4'] as const, rng);
     const gpu = pick(p.gpus, rng);
     const r = infer({ params: model.params, model, dtype, gpu, batch: 1, context: 4096 });
-    const inputs = { model: model.id, dtype, gpu: gpu.id, batch: 1, context: 4096 };
-    if (rng() < 0.5) return { kind: 'infer', prompt: `${model.name} in ${dtype}: how much memory do the weights alone take?`, inputs, answer: r.json.weightBytes / 1e9, unit: 'GB', derivation: r.derivation };
+    const inputs = { model: model.id, params: model.params, dtype, gpu: gpu.id, batch: 1, context: 4096 };
+    if (rng() < 0.5) return { kind: 'infer', prompt: `${model.name} (${formatCount(model.params)} parameters) in ${dtype}: how much memory do the weights alone take?`, inputs: { model: model.id, params: model.params, dtype }, answer: r.json.weightBytes / 1e9, unit: 'GB', derivation: r.derivation };
     return {
       kind: 'infer',
       prompt: `${model.name} in ${dtype} on ${r.json.gpus} × ${gpu.name} (${formatBytes(gpu.bandwidth)}/s each), one sequence of 4,096 tokens: decode tokens per second, memory-bandwidth bound?`,
@@ -69,7 +69,7 @@ const GENERATORS: Record<ProblemKind, (rng: Rng, p: Presets) => Problem> = {
   },
   kv(rng, p) {
     const model = pick(p.models, rng);
-    const context = pick([2048, 4096, 8192, 32768], rng);
+    const context = pick([2048, 4096, 8192, 32768].filter((c) => c <= (model.contextLength ?? Infinity)), rng);
     const batch = pick([1, 8, 32, 64], rng);
     const r = kv({ shape: model, model, dtype: 'fp16', context, batch });
     return {
@@ -105,9 +105,9 @@ const GENERATORS: Record<ProblemKind, (rng: Rng, p: Presets) => Problem> = {
     const bytesPerWrite = pick([200, 1000, 5000], rng);
     const base = { dau, requestsPerUser, peakFactor, writesPerUser, bytesPerWrite, responseBytes: 0, retentionYears: 5, replicas: 3, qpsPerServer: 1000, defaulted: [] };
     const r = capacity(base);
-    const { defaulted: _, ...inputs } = base;
+    const inputs = { dau, writesPerUser, bytesPerWrite, retentionYears: 5, replicas: 3 };
     if (rng() < 0.5) {
-      return { kind: 'capacity', prompt: `${formatCount(dau)} daily users, ${requestsPerUser} requests each a day, peak ${peakFactor}x average: peak QPS?`, inputs, answer: r.json.peakQps, unit: 'QPS', derivation: r.derivation };
+      return { kind: 'capacity', prompt: `${formatCount(dau)} daily users, ${requestsPerUser} requests each a day, peak ${peakFactor}x average: peak QPS?`, inputs: { dau, requestsPerUser, peakFactor }, answer: r.json.peakQps, unit: 'QPS', derivation: r.derivation };
     }
     return {
       kind: 'capacity',

@@ -3,6 +3,7 @@
  * screen, read the exit code. Waits are bounded by a deadline and fail with the screen so far.
  */
 import { spawn, type IPty } from 'node-pty';
+import xterm from '@xterm/headless';
 import { BIN } from '../helpers.js';
 import { stripAnsi } from '../../src/ui/theme.js';
 
@@ -30,6 +31,11 @@ export interface Session {
   waitFor: (pattern: RegExp | string, timeoutMs?: number) => Promise<string>;
   /** Resolves with the exit code. */
   exited: Promise<number>;
+  /**
+   * The terminal as a person sees it (scrollback included), from a headless xterm fed the same
+   * bytes: each row's text and whether it is the continuation of a row that overflowed the width.
+   */
+  screen: () => Promise<{ text: string; wrapped: boolean }[]>;
 }
 
 export function startStudy(args: string[], env: NodeJS.ProcessEnv, opts: { cols?: number; rows?: number } = {}): Session {
@@ -41,9 +47,23 @@ export function startStudy(args: string[], env: NodeJS.ProcessEnv, opts: { cols?
   });
   let raw = '';
   let markAt = 0;
+  const term = new xterm.Terminal({ cols: opts.cols ?? 100, rows: opts.rows ?? 40, scrollback: 5000, allowProposedApi: true });
   pty.onData((d) => {
     raw += d;
+    term.write(d);
   });
+  const screen = () =>
+    new Promise<{ text: string; wrapped: boolean }[]>((resolve) =>
+      term.write('', () => {
+        const buf = term.buffer.active;
+        const rows: { text: string; wrapped: boolean }[] = [];
+        for (let i = 0; i < buf.length; i++) {
+          const line = buf.getLine(i);
+          if (line) rows.push({ text: line.translateToString(true), wrapped: line.isWrapped });
+        }
+        resolve(rows);
+      }),
+    );
   const exited = new Promise<number>((resolve) => pty.onExit(({ exitCode }) => resolve(exitCode)));
   // Marks are positions in the ANSI-stripped text.
   const output = () => stripAnsi(raw);
@@ -66,6 +86,7 @@ export function startStudy(args: string[], env: NodeJS.ProcessEnv, opts: { cols?
     },
     write: (keys) => pty.write(keys),
     exited,
+    screen,
     waitFor: (pattern, timeoutMs = 15_000) =>
       new Promise((resolve, reject) => {
         const test = () => {

@@ -36,10 +36,11 @@ export function renderVerdict(a: DrillAnswer, t: Theme, columns = 80): string {
   return `${wrap(head, Math.max(50, Math.min(columns, 100) - 1))}\n\n${renderDerivation(a.problem.derivation, t, columns)}`;
 }
 
-export function renderDrillSummary(answers: DrillAnswer[], seed: number, t: Theme): string {
+/** `repeat` is the command line that gives the same problems again. */
+export function renderDrillSummary(answers: DrillAnswer[], repeat: string, t: Theme): string {
   const n = (g: DrillGrade) => answers.filter((a) => a.grade === g).length;
   const lines = ['', t.heading('Summary'), `${plural(answers.length, 'problem')}: ${t.ok(`${n('excellent')} excellent`)}, ${t.warn(`${n('pass')} pass`)}, ${t.bad(`${n('miss')} miss`)}`];
   for (const a of answers) lines.push(`  ${a.grade.padEnd(9)} ${a.problem.kind.padEnd(8)} ${showAnswer(a.given, a.problem.unit)} vs ${showAnswer(a.problem.answer, a.problem.unit)}`);
-  lines.push(t.dim(`Same problems again: study drill --seed ${seed}`));
+  lines.push(t.dim(`Same problems again: ${repeat}`));
   return `${lines.join('\n')}\n`;
 }

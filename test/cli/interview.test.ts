@@ -1,0 +1,83 @@
+/** `study interview` through the built binary: --list --json shape, exit codes, history without a terminal. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { isolatedEnv, runCli, tempDir } from '../helpers.js';
+
+describe('study interview (no terminal)', () => {
+  it('--list --json prints exactly the documented shape', () => {
+    const r = runCli(['interview', '--list', '--json']);
+    expect(r.status).toBe(0);
+    const list = JSON.parse(r.stdout) as Record<string, unknown>[];
+    expect(list.map((c) => c.id)).toEqual(['eta-pricing', 'ad-bidding', 'ecommerce-search']);
+    for (const c of list) {
+      expect(Object.keys(c)).toEqual(['id', 'title', 'topicId', 'phases', 'clarifyingQuestions', 'checklist', 'followUps']);
+      expect(c.topicId).toBe(`capstone-${c.id}`);
+      const phases = c.phases as Record<string, unknown>[];
+      expect(phases.length).toBeGreaterThanOrEqual(3);
+      for (const p of phases) expect(Object.keys(p)).toEqual(['id', 'title', 'minutes45', 'minutes60']);
+      expect(c.clarifyingQuestions).toBeGreaterThanOrEqual(8);
+      expect(c.checklist).toBeGreaterThanOrEqual(20);
+      expect(c.followUps).toBeGreaterThanOrEqual(8);
+    }
+  });
+
+  it.each([
+    [['interview', '--minutes', '50'], 'study: --minutes: "50" is not valid; expected one of 45, 60'],
+    [['interview', '--json'], 'study: --json goes with --list or --history'],
+    [['interview', 'nosuch'], 'study: no capstone "nosuch"; expected one of eta-pricing, ad-bidding, ecommerce-search (or a topic id or number)'],
+    [['interview', '--resume', 'eta-pricing'], 'study: --resume continues the saved interview with its own capstone and format; only --out may be added'],
+  ])('%j exits 2 with one line', (args, line) => {
+    const r = runCli(args);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split('\n')).toEqual([line]);
+  });
+
+  it('refuses a real interview without a terminal: exit 2, one line', () => {
+    for (const args of [['interview', 'eta-pricing'], ['interview']]) {
+      const r = runCli(args);
+      expect(r.status).toBe(2);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toMatch(/^study: study interview needs an interactive terminal/);
+    }
+  });
+
+  it('rejects a bad test-only minute length with one line', () => {
+    const r = runCli(['interview', 'eta-pricing'], { env: isolatedEnv(tempDir(), { STUDY_INTERVIEW_SECONDS_PER_MINUTE: 'fast' }) });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^study: STUDY_INTERVIEW_SECONDS_PER_MINUTE: "fast" is not valid/);
+  });
+
+  it('--history works without a terminal, empty and with a recorded interview', () => {
+    const home = tempDir();
+    const env = isolatedEnv(home);
+    expect(runCli(['interview', '--history'], { env }).stdout).toMatch(/No mock interviews yet/);
+    const dir = join(home, 'data', 'ai-design-study');
+    mkdirSync(dir, { recursive: true });
+    const event = {
+      id: 'aaaaaaaa-0000-4000-8000-000000000001',
+      type: 'interview',
+      at: '2025-01-02T10:45:00.000Z',
+      startedAt: '2025-01-02T10:00:00.000Z',
+      capstone: 'capstone-eta-pricing',
+      minutes: 45,
+      practice: false,
+      phases: [{ id: 'clarify', plannedSeconds: 300, usedSeconds: 320, coverage: 0.5, hintsUsed: 1 }],
+      coverage: 0.25,
+      covered: ['two-problems'],
+      checklistTotal: 24,
+      hintsUsed: 1,
+      clarifyingAsked: 3,
+      rubric: { communication: 3, 'serving-scale': 2 },
+      followUps: ['new-city'],
+    };
+    writeFileSync(join(dir, 'progress.json'), JSON.stringify({ version: 1, createdAt: '2025-01-01T00:00:00.000Z', events: [event], cards: {} }));
+    const text = runCli(['interview', '--history'], { env });
+    expect(text.status).toBe(0);
+    expect(text.stdout).toMatch(/Design a ride-hailing ETA/);
+    const json = JSON.parse(runCli(['interview', '--history', '--json'], { env }).stdout);
+    expect(json.interviews).toHaveLength(1);
+    expect(json.interviews[0]).toMatchObject({ capstone: 'capstone-eta-pricing', coverage: 0.25, score: 2.5, hintsUsed: 1 });
+    expect(json.dimensions[0]).toMatchObject({ id: 'serving-scale', average: 2 });
+  });
+});

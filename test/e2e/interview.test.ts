@@ -1,0 +1,86 @@
+/**
+ * One whole compressed interview in a pseudo-terminal: clarifying round, notes with a hint, a
+ * ticking clock that runs out, a pause and resume, the debrief, then the transcript and progress
+ * entry on disk. STUDY_INTERVIEW_SECONDS_PER_MINUTE=1 (test-only) makes each planned minute last
+ * one second. Every wait is bounded; nothing asserts how long anything took.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { isolatedEnv, tempDir } from '../helpers.js';
+import { KEY, startStudy, type Session } from './pty.js';
+
+/** Marks, types, and waits for `pattern` in what follows. */
+async function step(s: Session, keys: string, pattern: RegExp | string): Promise<string> {
+  s.mark();
+  s.write(keys);
+  return s.waitFor(pattern);
+}
+
+describe('study interview in a terminal', () => {
+  it('runs a compressed interview through the debrief and saves the transcript and progress', async () => {
+    const home = tempDir();
+    const env = isolatedEnv(home, { STUDY_INTERVIEW_SECONDS_PER_MINUTE: '1' });
+    const s = startStudy(['interview', 'eta-pricing', '--seed', '7'], env);
+    try {
+      await s.waitFor('Ask the interviewer');
+      await step(s, KEY.space + KEY.enter, '20 million completed trips');
+      await s.waitFor('Ask the interviewer');
+      await step(s, KEY.enter, /Phase 1\/7 · Clarify requirements[\s\S]*⏎ new line/);
+      await step(s, 'Two problems: ETA regression and surge control\r', '  Two problems');
+      await step(s, '?\r', 'Hint 1/3');
+      // The 5-second phase runs out while the widget keeps redrawing the clock.
+      await s.waitFor(/time is up \+0:0\d/, 20_000);
+      await step(s, KEY.enter, /Phase 2\/7[\s\S]*⏎ new line/);
+
+      // Pause in phase 2, resume, and the note typed before Ctrl-C is still there.
+      await step(s, 'Predict the residual over the routing engine', 'routing engine');
+      await step(s, KEY.ctrlC, 'What now?');
+      await step(s, KEY.enter, /  Predict the residual over the routing engine[\s\S]*⏎ new line/);
+      await step(s, KEY.enter, /Phase 3\/7[\s\S]*⏎ new line/);
+
+      const notes = ['Kafka and Flink streaming path', 'Labels from trip logs; cancellation censoring', 'GBDT baseline, H3 embeddings', 'Switchback experiments', 'Shadow then canary rollout'];
+      for (const [i, note] of notes.entries()) {
+        await step(s, `${note}\r`, note);
+        await step(s, KEY.enter, i < notes.length - 1 ? new RegExp(`Phase ${i + 4}/7[\\s\\S]*⏎ new line`) : 'your level');
+      }
+
+      // Rubric: 2 (default) for the first, then 3 for the rest.
+      expect(s.sinceMark()).toMatch(/Debrief[\s\S]*Coverage \d+\/24/);
+      await step(s, KEY.enter, '2/7');
+      for (let d = 2; d <= 7; d++) await step(s, KEY.down + KEY.enter, d < 7 ? `${d + 1}/7` : 'Follow-up 1/3');
+      for (let f = 1; f <= 3; f++) await step(s, `answer ${f}\r\r`, f < 3 ? `Follow-up ${f + 1}/3` : 'Transcript:');
+      const closing = await s.waitFor(/Transcript: (\S+\.md)/);
+      expect(closing).toMatch(/Work on next: Problem navigation and /);
+      expect(await s.exited).toBe(0);
+
+      const data = join(home, 'data', 'ai-design-study');
+      const transcriptPath = /Transcript: (\S+\.md)/.exec(s.output())![1]!;
+      expect(transcriptPath.startsWith(join(data, 'interviews'))).toBe(true);
+      const md = readFileSync(transcriptPath, 'utf8');
+      expect(md).toMatch(/^# Mock interview: Design a ride-hailing ETA/);
+      expect(md).toContain('**How many trips and active drivers do we have?**');
+      expect(md).toContain('Two problems: ETA regression and surge control');
+      expect(md).toContain('Predict the residual over the routing engine');
+      expect(md).toContain('- [x] Frames ETA as predicting the residual');
+      expect(md).toContain('### Hints used');
+      expect(md.match(/\*\*Model answer\*\*/g)).toHaveLength(3);
+      expect(md).toContain('answer 3');
+
+      const progress = JSON.parse(readFileSync(join(data, 'progress.json'), 'utf8'));
+      const events = progress.events.filter((e: { type: string }) => e.type === 'interview');
+      expect(events).toHaveLength(1);
+      const e = events[0];
+      expect(e).toMatchObject({ capstone: 'capstone-eta-pricing', minutes: 45, practice: false, hintsUsed: 1, clarifyingAsked: 1, transcript: transcriptPath });
+      expect(e.phases.map((p: { id: string }) => p.id)).toEqual(['clarify', 'framing', 'architecture', 'data', 'model', 'deep-dive', 'serving']);
+      expect(e.phases[0]).toMatchObject({ plannedSeconds: 5, hintsUsed: 1 });
+      expect(e.phases[0].usedSeconds).toBeGreaterThanOrEqual(5);
+      expect(e.covered).toEqual(expect.arrayContaining(['two-problems', 'residual-target', 'streaming-path', 'interference', 'rollout']));
+      expect(e.rubric).toMatchObject({ 'problem-navigation': 2, communication: 3 });
+      expect(e.followUps).toHaveLength(3);
+      expect(existsSync(join(data, 'interviews', 'in-progress.json'))).toBe(false);
+    } finally {
+      s.pty.kill();
+    }
+  });
+});
