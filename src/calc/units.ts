@@ -48,11 +48,13 @@ const BYTE_UNITS: Record<string, number> = {
   gb: 1e9,
   tb: 1e12,
   pb: 1e15,
+  eb: 1e18,
   kib: 2 ** 10,
   mib: 2 ** 20,
   gib: 2 ** 30,
   tib: 2 ** 40,
   pib: 2 ** 50,
+  eib: 2 ** 60,
 };
 
 /** Time units in seconds; a month is 30 days and a year 365 days (said in every derivation). */

@@ -2,7 +2,6 @@
  * What every command gets: resolved global options, output streams, a clock, and the two data
  * locations (curriculum folder, progress file). The only place that reads global flags and env.
  */
-import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DataError } from '../errors.js';
@@ -39,19 +38,14 @@ export function bundledCurriculumDir(): string {
 }
 
 /** Resolves where progress lives: --progress, STUDY_PROGRESS, XDG_DATA_HOME, ~/.local/share. */
-export function resolveProgressPath(flags: GlobalFlags, env: NodeJS.ProcessEnv, home: () => string = homedir): string {
-  const explicit = flags.progress ?? env.STUDY_PROGRESS;
+export function resolveProgressPath(flags: GlobalFlags, env: NodeJS.ProcessEnv): string {
+  const explicit = flags.progress || env.STUDY_PROGRESS;
   if (explicit) return resolve(explicit);
   const xdg = env.XDG_DATA_HOME;
   if (xdg && xdg.startsWith('/')) return join(xdg, 'ai-design-study', 'progress.json');
-  let h = '';
-  try {
-    h = env.HOME || home();
-  } catch {
-    h = '';
-  }
-  if (!h) throw new DataError('cannot find a home folder for the progress file (HOME is not set); set STUDY_PROGRESS or pass --progress FILE');
-  return join(h, '.local', 'share', 'ai-design-study', 'progress.json');
+  // No guessing from the password database: a missing HOME is said plainly.
+  if (!env.HOME) throw new DataError('cannot tell where to keep progress: HOME is not set; set HOME or STUDY_PROGRESS, or pass --progress FILE');
+  return join(env.HOME, '.local', 'share', 'ai-design-study', 'progress.json');
 }
 
 export function makeContext(flags: GlobalFlags, env: NodeJS.ProcessEnv = process.env): Context {

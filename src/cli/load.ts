@@ -2,7 +2,6 @@
  * Loads the curriculum for commands that need a valid one. `study validate` reports problems
  * itself; everything else stops with one line pointing at it.
  */
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DataError } from '../errors.js';
@@ -20,13 +19,7 @@ export function formatProblem(p: Problem): string {
 export function userCacheDir(env: NodeJS.ProcessEnv): string | undefined {
   if (env.STUDY_CACHE_DIR) return env.STUDY_CACHE_DIR;
   if (env.XDG_CACHE_HOME?.startsWith('/')) return join(env.XDG_CACHE_HOME, 'ai-design-study');
-  let home = env.HOME;
-  try {
-    home ||= homedir();
-  } catch {
-    return undefined;
-  }
-  return home ? join(home, '.cache', 'ai-design-study') : undefined;
+  return env.HOME ? join(env.HOME, '.cache', 'ai-design-study') : undefined;
 }
 
 /** The cache built with the package (`dist/cache`, written by the build). */

@@ -39,7 +39,8 @@ const GENERATORS: Record<ProblemKind, (rng: Rng, p: Presets) => Problem> = {
     const tokens = pick([300e9, 1e12, 2e12, 15e12], rng);
     const gpu = pick(p.gpus.filter((g) => g.bf16Tflops >= 300), rng);
     const gpus = pick([256, 512, 1024, 2048, 4096], rng);
-    const r = train({ params, tokens, peak: { flopsPerSecond: gpu.bf16Tflops * 1e12, gpu }, mfu: 0.4, gpus });
+    const price = gpu.price ? { usdPerHour: gpu.price.usdPerHour, source: `${gpu.price.source}, as of ${gpu.price.asOf}` } : undefined;
+    const r = train({ params, tokens, peak: { flopsPerSecond: gpu.bf16Tflops * 1e12, gpu }, mfu: 0.4, gpus, ...(price ? { price } : {}) });
     const inputs = { params, tokens, gpu: gpu.id, gpus, mfu: 0.4 };
     if (rng() < 0.5) return { kind: 'train', prompt: `Training a ${formatCount(params)}-parameter model on ${formatCount(tokens)} tokens: how many FLOPs?`, inputs: { params, tokens }, answer: r.json.flops, unit: 'FLOPs', derivation: r.derivation };
     return {

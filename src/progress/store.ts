@@ -3,8 +3,8 @@
  * atomic replace (temp file, fsync, rename). A file that cannot be read as progress is never
  * overwritten: a copy is kept beside it and the command stops with a message saying what to do.
  */
-import { closeSync, copyFileSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { closeSync, copyFileSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { DataError } from '../errors.js';
 import { decodeProgress, emptyProgress, encodeProgress, PROGRESS_VERSION, type Progress } from './model.js';
@@ -49,6 +49,7 @@ export async function updateProgress(path: string, change: (p: Progress) => Prog
   ensureDir(path);
   const release = await acquireLock(`${path}.lock`, opts.lockTimeoutMs ?? 15_000);
   try {
+    removeOrphanTemps(path);
     const current = readProgress(path, opts);
     const next = change(current) ?? current;
     writeAtomic(path, encodeProgress(next));
@@ -77,6 +78,32 @@ export function writeAtomic(path: string, text: string): void {
   syncDir(dirname(path));
 }
 
+/** Temp and lock-claim files left by killed writers (never read; removed under the lock). */
+function removeOrphanTemps(path: string): void {
+  const prefixes = [`${basename(path)}.tmp-`, `${basename(path)}.lock.`];
+  let names: string[];
+  try {
+    names = readdirSync(dirname(path));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const prefix = prefixes.find((p) => name.startsWith(p));
+    if (!prefix) continue;
+    const pid = Number.parseInt(name.slice(prefix.length), 10);
+    if (Number.isInteger(pid) && pid !== process.pid && !alive(pid)) rmSync(join(dirname(path), name), { force: true });
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code !== 'ESRCH';
+  }
+}
+
 function syncDir(dir: string): void {
   try {
     const fd = openSync(dir, 'r');
@@ -98,28 +125,40 @@ function ensureDir(path: string): void {
   }
 }
 
-/** Takes `lockPath` with O_EXCL; breaks locks whose owner is gone. Returns the release function. */
+/**
+ * Takes `lockPath`: the owner's pid is written to a private file first, which is then hard-linked
+ * to the lock name (link fails if the lock exists), so a lock never exists without its owner's pid
+ * even if the process is killed mid-way. Breaks locks whose owner is gone. Returns the release function.
+ */
 export async function acquireLock(lockPath: string, timeoutMs: number): Promise<() => void> {
   const deadline = Date.now() + timeoutMs;
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const fd = openSync(lockPath, 'wx', 0o600);
-      writeSync(fd, `${process.pid}\n`);
-      closeSync(fd);
-      return () => rmSync(lockPath, { force: true });
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code !== 'EEXIST') throw ioError('create the lock', lockPath, e);
+  const mine = `${lockPath}.${process.pid}-${randomBytes(4).toString('hex')}`;
+  try {
+    writeFileSync(mine, `${process.pid}\n`, { mode: 0o600 });
+  } catch (e) {
+    throw ioError('create the lock', lockPath, e);
+  }
+  try {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        linkSync(mine, lockPath);
+        return () => rmSync(lockPath, { force: true });
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code !== 'EEXIST') throw ioError('create the lock', lockPath, e);
+      }
+      const stalePid = staleOwner(lockPath);
+      if (stalePid !== null) {
+        breakLock(lockPath, stalePid);
+        continue;
+      }
+      if (Date.now() > deadline) {
+        throw new DataError(`progress is locked by another study process (${lockPath}); if none is running, delete that file`);
+      }
+      await new Promise((r) => setTimeout(r, Math.min(5 + attempt * 2, 50) + Math.random() * 5));
     }
-    const stalePid = staleOwner(lockPath);
-    if (stalePid !== null) {
-      breakLock(lockPath, stalePid);
-      continue;
-    }
-    if (Date.now() > deadline) {
-      throw new DataError(`progress is locked by another study process (${lockPath}); if none is running, delete that file`);
-    }
-    await new Promise((r) => setTimeout(r, Math.min(5 + attempt * 2, 50) + Math.random() * 5));
+  } finally {
+    rmSync(mine, { force: true });
   }
 }
 
@@ -142,14 +181,7 @@ function staleOwner(lockPath: string): string | null {
     return null; // vanished or unreadable: retry the open
   }
   const pid = Number.parseInt(content, 10);
-  if (Number.isInteger(pid) && pid > 0) {
-    try {
-      process.kill(pid, 0);
-      return null;
-    } catch (e) {
-      return (e as NodeJS.ErrnoException).code === 'ESRCH' ? content : null;
-    }
-  }
+  if (Number.isInteger(pid) && pid > 0) return alive(pid) ? null : content;
   // Created but not yet filled in, or garbage: stale only once old.
   try {
     return Date.now() - statSync(lockPath).mtimeMs > STALE_LOCK_MS ? content : null;

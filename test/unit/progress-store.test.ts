@@ -1,12 +1,11 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
+import { buildWriter } from '../fixtures/writer.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeProgress, emptyProgress, encodeProgress, mergeEvents, type Migration, type ProgressEvent } from '../../src/progress/model.js';
 import { readProgress, updateProgress } from '../../src/progress/store.js';
-import { ROOT, tempDir } from '../helpers.js';
+import { tempDir } from '../helpers.js';
 
 const NOW = new Date('2026-03-01T10:00:00.000Z');
 const answer = (id: string, at = NOW.toISOString()): ProgressEvent => ({
@@ -23,9 +22,7 @@ const answer = (id: string, at = NOW.toISOString()): ProgressEvent => ({
 
 let writer = '';
 beforeAll(async () => {
-  // Not tempDir(): that is emptied after each test, and the writer serves them all.
-  writer = join(mkdtempSync(join(tmpdir(), 'study-writer-')), 'writer.mjs');
-  await build({ entryPoints: [join(ROOT, 'test/fixtures/progress-writer.ts')], outfile: writer, bundle: true, format: 'esm', platform: 'node', target: 'node20', logLevel: 'error' });
+  writer = await buildWriter();
 });
 
 describe('progress model', () => {

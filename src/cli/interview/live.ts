@@ -92,7 +92,7 @@ export class Live {
     if (this.timer) this.timer = pauseTimer(this.timer, now);
     this.save();
     const t = this.ctx.theme;
-    const left = this.clock();
+    const left = this.session.practice ? undefined : this.clock();
     this.ctx.out(`\n${t.warn('Paused')} — the clock is stopped${left ? ` at ${left.label}` : ''}.\n`);
     for (;;) {
       let choice: 'resume' | 'save' | 'discard';

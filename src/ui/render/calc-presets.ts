@@ -1,7 +1,7 @@
 /** `study calc presets`: the preset tables with every source and as-of date, and their JSON. Pure. */
 import type { Presets } from '../../calc/presets.js';
 import { describeTiers } from '../../calc/pricing.js';
-import { formatBytes, formatCount, formatUsd, sigFigs } from '../../calc/units.js';
+import { formatBytes, formatCount, formatUsd } from '../../calc/units.js';
 import type { Theme } from '../theme.js';
 import { wrap } from '../text.js';
 import { renderTable } from './calc.js';
@@ -15,7 +15,7 @@ export function renderPresets(p: Presets, t: Theme, columns = 80, dir?: string):
       {
         title: 'GPUs (dense throughput; --gpu NAME)',
         head: ['id', 'BF16 TFLOPS', 'FP8 TFLOPS', 'memory', 'bandwidth', 'TDP', '$/GPU-h', 'price as of'],
-        rows: p.gpus.map((g) => [g.id, sigFigs(g.bf16Tflops), g.fp8Tflops ? sigFigs(g.fp8Tflops) : '–', formatBytes(g.memory), `${formatBytes(g.bandwidth)}/s`, `${g.tdpWatts} W`, g.price ? formatUsd(g.price.usdPerHour) : '–', g.price?.asOf ?? '–']),
+        rows: p.gpus.map((g) => [g.id, g.bf16Tflops.toLocaleString('en-US'), g.fp8Tflops ? g.fp8Tflops.toLocaleString('en-US') : '–', formatBytes(g.memory), `${formatBytes(g.bandwidth)}/s`, `${g.tdpWatts} W`, g.price ? formatUsd(g.price.usdPerHour) : '–', g.price?.asOf ?? '–']),
         right: [1, 2, 3, 4, 5, 6],
       },
       t,
@@ -34,10 +34,10 @@ export function renderPresets(p: Presets, t: Theme, columns = 80, dir?: string):
     ),
     ...sources(p.models),
     '',
-    renderTable({ title: 'Storage tiers (--tier NAME)', head: ['id', 'price', 'as of'], rows: p.storage.map((s) => [s.id, describeTiers(s.tiers, '/GB-month'), s.asOf]) }, t),
+    renderTable({ title: 'Storage tiers (--tier NAME)', head: ['id', '$ per GB-month', 'as of'], rows: p.storage.map((s) => [s.id, describeTiers(s.tiers, ''), s.asOf]) }, t),
     ...sources(p.storage),
     '',
-    renderTable({ title: 'Internet egress (study calc egress)', head: ['id', 'price', 'as of'], rows: p.egress.map((e) => [e.id, describeTiers(e.tiers, '/GB'), e.asOf]) }, t),
+    renderTable({ title: 'Internet egress (study calc egress)', head: ['id', '$ per GB, by monthly volume', 'as of'], rows: p.egress.map((e) => [e.id, describeTiers(e.tiers, ''), e.asOf]) }, t),
     ...sources(p.egress),
   );
   if (dir) out.push('', t.dim(`From ${dir}; add or override entries with --presets FILE (same format).`));

@@ -1,0 +1,65 @@
+/**
+ * In a real terminal: a calculator that asks for its missing inputs (a menu of models, then a
+ * typed value checked by the unit parser), and a drill whose answers land in the progress file
+ * the moment they are given, including when the user presses Ctrl-C.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { isolatedEnv, tempDir } from '../helpers.js';
+import { KEY, startStudy } from './pty.js';
+
+describe('study calc in a terminal', () => {
+  it('offers a menu, asks for the missing shape and validates what is typed', async () => {
+    const s = startStudy(['calc'], isolatedEnv(tempDir()));
+    await s.waitFor('Which calculator?');
+    await s.waitFor('navigate');
+    s.write(KEY.down.repeat(2) + KEY.enter); // train, infer, kv
+    await s.waitFor('Which model?');
+    await s.waitFor('navigate');
+    s.write(KEY.up + KEY.enter); // the last choice: enter the shape
+    await s.waitFor('(--layers)');
+    s.mark();
+    s.write(`32x${KEY.enter}`);
+    await s.waitFor('unknown unit "x"');
+    s.write(`${KEY.backspace}${KEY.enter}`);
+    await s.waitFor('(--kv-heads)');
+    s.write(`8${KEY.enter}`);
+    await s.waitFor('(--head-dim)');
+    s.write(`128${KEY.enter}`);
+    const screen = await s.waitFor('Assumptions');
+    expect(screen).toContain('2 × 32 layers × 8 KV heads × 128 × 2 B');
+    expect(await s.exited).toBe(0);
+    expect(s.output()).toContain('537 MB (512 MiB)');
+  });
+});
+
+describe('study drill in a terminal', () => {
+  it('grades each answer, shows the derivation, and records drill events as they are given', async () => {
+    const home = tempDir();
+    const progress = join(home, 'data', 'ai-design-study', 'progress.json');
+    const s = startStudy(['drill', 'kv', '--count', '3', '--seed', '11'], isolatedEnv(home));
+    await s.waitFor('Problem 1 of 3');
+    await s.waitFor('Your estimate');
+    s.mark();
+    s.write(`abc${KEY.enter}`);
+    await s.waitFor('expected');
+    s.write(`${KEY.backspace.repeat(3)}1 TB${KEY.enter}`);
+    await s.waitFor('Problem 2 of 3');
+    await s.waitFor('Your estimate');
+    const first = JSON.parse(readFileSync(progress, 'utf8')).events;
+    expect(first).toHaveLength(1);
+    expect(first[0]).toMatchObject({ type: 'drill', kind: 'kv', given: 1000, unit: 'GB' });
+    expect(s.output()).toMatch(/(Excellent|Pass|Miss) — .*the answer is/);
+    expect(s.output()).toContain('KV cache per token');
+    s.write(`100${KEY.enter}`);
+    await s.waitFor('Problem 3 of 3');
+    await s.waitFor('Your estimate');
+    s.write(KEY.ctrlC);
+    expect(await s.exited).toBe(130);
+    expect(s.output()).toMatch(/Interrupted — 2 drill answers saved/);
+    const events = JSON.parse(readFileSync(progress, 'utf8')).events;
+    expect(events.map((e: { given: number }) => e.given)).toEqual([1000, 100]);
+    for (const e of events) expect(['excellent', 'pass', 'miss']).toContain(e.grade);
+  });
+});

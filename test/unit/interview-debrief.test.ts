@@ -1,0 +1,100 @@
+/** The pure debrief pieces on the real capstones: session, follow-up draw, event, transcript, history. */
+import { describe, expect, it } from 'vitest';
+import { loadCurriculumDir } from '../../src/curriculum/build.js';
+import { capstones, findCapstone, listing } from '../../src/interview/catalog.js';
+import { drawFollowUps, interviewEvent, sessionCoverage, weakest } from '../../src/interview/debrief.js';
+import { interviewHistory } from '../../src/interview/history.js';
+import { decodeSession, encodeSession, finishPhase, newSession, updatePhase, type Session } from '../../src/interview/session.js';
+import { renderTranscript } from '../../src/interview/transcript.js';
+import { InterviewEvent } from '../../src/progress/model.js';
+import { ROOT } from '../helpers.js';
+
+const all = capstones(loadCurriculumDir(`${ROOT}/curriculum`).curriculum!);
+const eta = findCapstone(all, '59')!;
+
+function played(seed = 1): Session {
+  let s = newSession({ id: 'aaaaaaaa-1111', capstone: eta, minutes: 45, practice: false, seed, startedAt: new Date('2025-03-01T10:00:00Z'), msPerMinute: 60_000 });
+  s = { ...s, clarifying: ['pricing-goal'] };
+  s = updatePhase(s, { notes: ['ETA vs surge'], usedMs: 320_000, hintsShown: 1 });
+  s = finishPhase(s);
+  s = updatePhase(s, { notes: ['residual over the routing engine', 'a ``` fence in notes'], usedMs: 200_000 });
+  while (s.stage === 'phases') s = finishPhase(s);
+  const fu = drawFollowUps(s, eta);
+  return { ...s, rubric: Object.fromEntries(eta.interview.rubric.map((d, i) => [d.id, (i % 4) + 1])), followUps: fu.map((f) => ({ id: f.id, answer: `about ${f.id}` })) };
+}
+
+describe('interview core', () => {
+  it('finds capstones by short id, topic id and number; lists the documented shape', () => {
+    expect(['eta-pricing', 'capstone-eta-pricing', '59'].map((k) => findCapstone(all, k)?.id)).toEqual(['eta-pricing', 'eta-pricing', 'eta-pricing']);
+    expect(Object.keys(listing(all)[0]!)).toEqual(['id', 'title', 'topicId', 'phases', 'clarifyingQuestions', 'checklist', 'followUps']);
+  });
+
+  it('plans phases from the chosen format and moves to the debrief after the last phase', () => {
+    const s = newSession({ id: 'bbbbbbbb-2222', capstone: eta, minutes: 60, practice: true, seed: 3, startedAt: new Date(), msPerMinute: 1000 });
+    expect(s.phases.map((p) => p.plannedMs)).toEqual(eta.interview.phases.map((p) => p.minutes60 * 1000));
+    let t = s;
+    for (let i = 0; i < s.phases.length; i++) t = finishPhase(t);
+    expect([t.stage, t.phaseIndex]).toEqual(['debrief', s.phases.length]);
+  });
+
+  it('draws three distinct follow-ups, the same for the same seed', () => {
+    const a = drawFollowUps(played(7), eta).map((f) => f.id);
+    expect(new Set(a).size).toBe(3);
+    expect(drawFollowUps(played(7), eta).map((f) => f.id)).toEqual(a);
+    const seeds = Array.from({ length: 20 }, (_, i) => i + 100);
+    expect(seeds.some((seed) => drawFollowUps(played(seed), eta).map((f) => f.id).join() !== a.join())).toBe(true);
+  });
+
+  it('names the two lowest self-scores, ties in rubric order', () => {
+    const r = eta.interview.rubric;
+    expect(weakest(r, { [r[0]!.id]: 3, [r[1]!.id]: 2, [r[2]!.id]: 2, [r[3]!.id]: 1 }).map((d) => d.id)).toEqual([r[3]!.id, r[1]!.id]);
+    expect(weakest(r, {})).toEqual([]);
+  });
+
+  it('counts clarifying questions asked as first-phase notes', () => {
+    const cov = sessionCoverage(played(), eta);
+    // "What is surge meant to optimise, and what constraints apply?" was asked, not written.
+    const clarify = cov.phases[0]!;
+    expect(clarify.points.find((p) => p.point.id === 'residual-target')).toBeUndefined();
+    expect(cov.phases[1]!.points.find((p) => p.point.id === 'residual-target')).toMatchObject({ covered: true, keyword: 'residual', foundIn: 'framing' });
+  });
+
+  it('builds a progress event the progress schema accepts', () => {
+    const s = played();
+    const e = interviewEvent(s, eta, sessionCoverage(s, eta), new Date('2025-03-01T10:45:00Z'), '/tmp/x.md');
+    expect(InterviewEvent.safeParse(e).success).toBe(true);
+    expect(e).toMatchObject({ hintsUsed: 1, clarifyingAsked: 1, minutes: 45, checklistTotal: 24, transcript: '/tmp/x.md' });
+    expect(e.phases[0]).toMatchObject({ id: 'clarify', plannedSeconds: 300, usedSeconds: 320, hintsUsed: 1 });
+  });
+
+  it('renders a transcript whose fences notes cannot break', () => {
+    const s = played();
+    const md = renderTranscript({ session: s, capstone: eta, coverage: sessionCoverage(s, eta), finishedAt: new Date('2025-03-01T10:45:00Z') });
+    expect(md).toContain('````text\nresidual over the routing engine\na ``` fence in notes\n````');
+    expect(md).toContain('- [x] Frames ETA as predicting the residual');
+    expect(md).toContain('**What is surge meant to optimise, and what constraints apply?**');
+    expect(md.match(/\*\*Model answer\*\*/g)).toHaveLength(3);
+    expect(md).toMatch(/Work on next: \*\*Problem navigation\*\*, \*\*Serving and scale\*\*/);
+  });
+
+  it('round-trips a saved session and refuses damaged or newer files', () => {
+    const s = played();
+    expect(decodeSession(encodeSession(s))).toEqual({ ok: true, session: s });
+    expect(decodeSession('{')).toMatchObject({ ok: false });
+    expect(decodeSession(JSON.stringify({ ...s, version: 9 }))).toEqual({ ok: false, message: 'written by a newer version of study (format 9)' });
+    expect(decodeSession(JSON.stringify({ ...s, minutes: 50 }))).toMatchObject({ ok: false, message: expect.stringMatching(/^minutes/) });
+  });
+
+  it('summarises history: trend, weakest dimensions, points missed most', () => {
+    const s1 = played();
+    const e1 = interviewEvent(s1, eta, sessionCoverage(s1, eta), new Date('2025-03-01T10:45:00Z'));
+    const s2 = updatePhase({ ...s1, id: 'cccccccc-3333', phaseIndex: 2, rubric: { ...s1.rubric, communication: 4 } }, { notes: ['kafka flink gateway parallel'] });
+    const e2 = interviewEvent(s2, eta, sessionCoverage(s2, eta), new Date('2025-03-08T10:45:00Z'));
+    const h = interviewHistory([e2, e1], all);
+    expect(h.interviews.map((r) => r.id)).toEqual([e1.id, e2.id]);
+    expect(h.trend.coverage!.change).toBeCloseTo(e2.coverage - e1.coverage);
+    expect(h.trend.coverage!.change).toBeGreaterThan(0);
+    expect(h.dimensions[0]!.average).toBe(1);
+    expect(h.missedMost.every((m) => m.missed === 2 && m.of === 2)).toBe(true);
+  });
+});

@@ -1,0 +1,103 @@
+/** The one unit parser and formatter: table tests and round-trip properties. */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { formatBytes, formatCount, formatFlops, formatSeconds, formatUsd, parseQuantity, sigFigs, type Kind } from '../../src/calc/units.js';
+
+const value = (text: string, kind: Kind) => {
+  const r = parseQuantity(text, kind);
+  if (!r.ok) throw new Error(r.error);
+  return r.value;
+};
+
+describe('parseQuantity', () => {
+  it.each([
+    ['10k', 'count', 1e4],
+    ['1.5M', 'count', 1.5e6],
+    ['7B', 'count', 7e9],
+    ['7b', 'count', 7e9],
+    ['2T', 'count', 2e12],
+    ['3e9', 'count', 3e9],
+    ['1,200', 'count', 1200],
+    ['3.14e23 FLOPs', 'count', 3.14e23],
+    ['2T tokens', 'count', 2e12],
+    ['512 B', 'bytes', 512],
+    ['1.5 GB', 'bytes', 1.5e9],
+    ['2 GiB', 'bytes', 2 ** 31],
+    ['10TB', 'bytes', 1e13],
+    ['1 PiB', 'bytes', 2 ** 50],
+    ['40 ms', 'seconds', 0.04],
+    ['5 min', 'seconds', 300],
+    ['3 h', 'seconds', 10_800],
+    ['7 d', 'seconds', 604_800],
+    ['6 mo', 'seconds', 6 * 30 * 86_400],
+    ['2 y', 'seconds', 2 * 365 * 86_400],
+    ['$0.5', 'usd', 0.5],
+    ['$1.2k', 'usd', 1200],
+    ['3M USD', 'usd', 3e6],
+    ['20%', 'fraction', 0.2],
+    ['5%/mo', 'fraction', 0.05],
+    ['0.4', 'fraction', 0.4],
+  ] as const)('%s as %s = %d', (text, kind, expected) => {
+    expect(value(text, kind)).toBeCloseTo(expected, 6);
+  });
+
+  it.each([
+    ['7X', 'count', /unknown unit "X"/],
+    ['abc', 'count', /expected a number/],
+    ['-5', 'bytes', /negative/],
+    ['1e999', 'count', /too large/],
+    ['', 'usd', /expected an amount/],
+    ['5 parsecs', 'seconds', /unknown unit/],
+  ] as const)('refuses %j as %s', (text, kind, message) => {
+    const r = parseQuantity(text, kind);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toMatch(message);
+  });
+});
+
+describe('formatting to 3 significant figures', () => {
+  it.each([
+    [sigFigs(1234.5), '1230'],
+    [sigFigs(0.012345), '0.0123'],
+    [sigFigs(Infinity), '—'],
+    [formatCount(1_234_567), '1.23M'],
+    [formatCount(999_999), '1M'],
+    [formatCount(42), '42'],
+    [formatCount(3.15e23), '3.15e23'],
+    [formatFlops(3.15e23), '3.15e23 FLOPs'],
+    [formatFlops(989e12, true), '989 TFLOP/s'],
+    [formatBytes(2 ** 31, true), '2 GiB'],
+    [formatBytes(2 ** 31), '2.15 GB'],
+    [formatBytes(999_999), '1 MB'],
+    [formatSeconds(0.04), '40 ms'],
+    [formatSeconds(5400), '1.5 h'],
+    [formatSeconds(3e7), '347 d'],
+    [formatUsd(0.023), '$0.023'],
+    [formatUsd(412.4), '$412'],
+    [formatUsd(1_234_567), '$1.23M'],
+  ])('%s', (got, want) => expect(got).toBe(want));
+});
+
+describe('round trips', () => {
+  const positive = fc.double({ min: 1e-3, max: 1e24, noNaN: true, noDefaultInfinity: true });
+  it('formatted counts parse back within rounding', () => {
+    fc.assert(fc.property(positive.filter((n) => n < 1e18), (n) => Math.abs(value(formatCount(n), 'count') / n - 1) < 0.006));
+  });
+  it('formatted bytes parse back within rounding, decimal and binary', () => {
+    fc.assert(fc.property(fc.double({ min: 1, max: 1e20, noNaN: true }), fc.boolean(), (n, bin) => Math.abs(value(formatBytes(n, bin), 'bytes') / n - 1) < 0.006));
+  });
+  it('formatted amounts parse back within rounding', () => {
+    fc.assert(fc.property(fc.double({ min: 0.01, max: 1e12, noNaN: true }), (n) => Math.abs(value(formatUsd(n), 'usd') / n - 1) < 0.006));
+  });
+  it('exact numbers round-trip exactly', () => {
+    fc.assert(fc.property(fc.double({ min: 0, max: 1e300, noNaN: true }), (n) => value(String(n), 'count') === n));
+  });
+  it('never returns NaN or Infinity for any text', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.constantFrom<Kind>('count', 'bytes', 'seconds', 'usd', 'fraction'), (text, kind) => {
+        const r = parseQuantity(text, kind);
+        return !r.ok || Number.isFinite(r.value);
+      }),
+    );
+  });
+});
