@@ -16,8 +16,37 @@ const tmp = new URL(`dist.tmp-${process.pid}/`, root);
 const dist = new URL('dist/', root);
 const old = new URL(`dist.old-${process.pid}/`, root);
 
+const define = { __STUDY_VERSION__: JSON.stringify(pkg.version), __STUDY_BUILD__: JSON.stringify(buildHash.digest('hex').slice(0, 16)) };
+// The entry alone: a few hundred bytes, so `study --version` loads one small file.
 await build({
   entryPoints: [new URL('src/cli/main.ts', root).pathname],
+  outfile: new URL('main.js', tmp).pathname,
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  external: ['./program.js'],
+  define,
+  logLevel: 'warning',
+});
+// commander loads node:child_process (and with it net, dgram, streams) at start-up, only to run
+// executable subcommands, which study does not use. Hand it a proxy that loads the real module on
+// first use: a few milliseconds off every start.
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^node:child_process$/ }, (args) =>
+      args.importer.includes('/node_modules/commander/') ? { path: 'lazy-child-process', namespace: 'lazy' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy' }, () => ({
+      contents: "let m; module.exports = new Proxy({}, { get: (_, k) => (m ??= require('node:child_process'))[k] });",
+      loader: 'js',
+    }));
+  },
+};
+// Everything else, each lazily imported command in its own chunk.
+await build({
+  entryPoints: [new URL('src/cli/program.ts', root).pathname],
   outdir: tmp.pathname,
   bundle: true,
   splitting: true,
@@ -25,10 +54,12 @@ await build({
   platform: 'node',
   target: 'node20',
   external: ['node-pty'],
-  define: { __STUDY_VERSION__: JSON.stringify(pkg.version), __STUDY_BUILD__: JSON.stringify(buildHash.digest('hex').slice(0, 16)) },
+  define,
   // Bundled CommonJS dependencies call require() for Node built-ins.
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   chunkNames: '[name]-[hash]',
+  entryNames: '[name]',
+  plugins: [lazyChildProcess],
   logLevel: 'warning',
   legalComments: 'none',
 });
@@ -40,7 +71,7 @@ try {
 renameSync(tmp, dist);
 rmSync(old, { recursive: true, force: true });
 
-// Compile the bundled curriculum once, so even the first run skips YAML parsing. A curriculum with
+// Compile the bundled curriculum (and the topics view) once, so even the first run skips YAML parsing. A curriculum with
 // problems is simply not cached (`study validate` reports them); the build still succeeds.
 const env = { ...process.env, STUDY_CACHE_DIR: new URL('dist/cache', root).pathname };
 delete env.STUDY_CURRICULUM;

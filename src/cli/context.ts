@@ -5,7 +5,7 @@
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DataError } from '../errors.js';
-import { makeTheme, type Theme } from '../ui/theme.js';
+import { plainTheme, wantsColor, type Theme } from '../ui/plain.js';
 
 /** Global flags as commander parsed them. */
 export interface GlobalFlags {
@@ -48,13 +48,14 @@ export function resolveProgressPath(flags: GlobalFlags, env: NodeJS.ProcessEnv):
   return join(env.HOME, '.local', 'share', 'ai-design-study', 'progress.json');
 }
 
-export function makeContext(flags: GlobalFlags, env: NodeJS.ProcessEnv = process.env): Context {
+export async function makeContext(flags: GlobalFlags, env: NodeJS.ProcessEnv = process.env): Promise<Context> {
   const curriculumDir = resolve(flags.curriculum || env.STUDY_CURRICULUM || bundledCurriculumDir());
   let progressPath: string | undefined;
   return {
     flags,
     env,
-    theme: makeTheme(flags.color !== false),
+    // chalk is loaded only when colour will actually be used.
+    theme: wantsColor(flags.color !== false) ? (await import('../ui/theme.js')).makeTheme(true) : plainTheme,
     out: (t) => void process.stdout.write(t),
     err: (t) => void process.stderr.write(t),
     interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),

@@ -5,8 +5,8 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DataError } from '../errors.js';
-import { loadCurriculumCached } from '../curriculum/cache.js';
-import { loadCurriculumDir, type BuildResult } from '../curriculum/build.js';
+import { loadCurriculumCached, loadView, type CacheDirs } from '../curriculum/cache.js';
+import type { BuildResult } from '../curriculum/build.js';
 import type { Curriculum } from '../curriculum/schema.js';
 import type { Problem } from '../curriculum/yaml.js';
 import type { Context } from './context.js';
@@ -36,17 +36,20 @@ function orFail(ctx: Context, { curriculum, problems }: BuildResult): Curriculum
   return curriculum;
 }
 
-/** The curriculum in `ctx.curriculumDir`, from the compiled cache when its sources are unchanged. */
-export async function loadCurriculum(ctx: Context): Promise<Curriculum> {
+function cacheDirs(ctx: Context): CacheDirs {
   const user = userCacheDir(ctx.env);
-  const dirs = [user, bundledCacheDir()].filter((d): d is string => d !== undefined);
-  return orFail(ctx, await loadCurriculumCached(ctx.curriculumDir, dirs, user));
+  return { read: [user, bundledCacheDir()].filter((d): d is string => d !== undefined), write: user };
 }
 
-/**
- * Synchronous, uncached load (every file parsed and checked). Transitional: it imports the YAML
- * parser and zod statically; commands should use `loadCurriculum`.
- */
-export function requireCurriculum(ctx: Context): Curriculum {
-  return orFail(ctx, loadCurriculumDir(ctx.curriculumDir));
+/** The curriculum in `ctx.curriculumDir`, from the compiled cache when its sources are unchanged. */
+export async function loadCurriculum(ctx: Context): Promise<Curriculum> {
+  return orFail(ctx, await loadCurriculumCached(ctx.curriculumDir, cacheDirs(ctx)));
+}
+
+/** A value derived from the curriculum, cached beside it (see `loadView`); fails like `loadCurriculum`. */
+export async function loadCurriculumView<T>(ctx: Context, view: string, derive: (c: Curriculum) => T): Promise<T> {
+  const r = await loadView(ctx.curriculumDir, cacheDirs(ctx), view, derive);
+  if ('value' in r) return r.value;
+  orFail(ctx, r);
+  throw new DataError(`the curriculum in ${ctx.curriculumDir} could not be loaded`);
 }

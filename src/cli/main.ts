@@ -1,93 +1,16 @@
 /**
- * The entry point: commander program built from the command table, lazy handler imports, and the
- * one place where errors become output and exit codes (`process.exit` lives only here).
+ * The entry point, kept tiny and built on its own (no shared chunks): `study --version` answers
+ * without loading anything else; every other invocation loads the commander program. The only
+ * place that calls `process.exit`.
  */
-import { Command, CommanderError } from 'commander';
-import { EXIT, StudyError } from '../errors.js';
-import { COMMANDS, type CommandSpec } from './commands.js';
-import type { GlobalFlags } from './context.js';
-
 declare const __STUDY_VERSION__: string;
-const VERSION = typeof __STUDY_VERSION__ === 'string' ? __STUDY_VERSION__ : '0.0.0-dev';
 
-function buildProgram(): Command {
-  const program = new Command('study')
-    .description('A terminal trainer for AI / ML system-design interviews: lessons, quizzes, spaced review, mock interviews, calculators.')
-    .version(VERSION, '-V, --version', 'print the version')
-    .helpOption('-h, --help', 'show help')
-    .option('--curriculum <dir>', 'curriculum folder (env STUDY_CURRICULUM; default: the bundled one)')
-    .option('--progress <file>', 'progress file (env STUDY_PROGRESS; default: $XDG_DATA_HOME/ai-design-study/progress.json)')
-    .option('--no-color', 'no colours (also NO_COLOR=1)')
-    .option('--debug', 'print stack traces of unexpected errors')
-    .exitOverride()
-    .configureOutput({ outputError: (str, write) => write(str.replace(/^error: /, 'study: ')) })
-    .showSuggestionAfterError(true)
-    .allowExcessArguments(false);
-  program.action(async () => {
-    const { run } = await import('./commands/home.js');
-    await run([], {}, await context(program));
-  });
-  for (const spec of COMMANDS) register(program, spec);
-  return program;
-}
-
-function register(program: Command, spec: CommandSpec): void {
-  const cmd = program.command(spec.args ? `${spec.name} ${spec.args}` : spec.name).description(spec.summary);
-  for (const o of spec.options) cmd.option(o.flags, o.description, o.defaultValue as string | boolean | undefined);
-  if (spec.help) cmd.addHelpText('after', `\n${spec.help}`);
-  cmd.exitOverride().allowExcessArguments(false);
-  cmd.action(async (...received: unknown[]) => {
-    const command = received[received.length - 1] as Command;
-    const args = command.args;
-    const { run } = await spec.load();
-    await run(args, command.opts(), await context(program));
-  });
-}
-
-async function context(program: Command) {
-  const { makeContext } = await import('./context.js');
-  return makeContext(program.opts<GlobalFlags>());
-}
-
-/** Runs the CLI and returns the exit code. */
-export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
-  try {
-    await program.parseAsync(argv, { from: 'user' });
-    return EXIT.ok;
-  } catch (e) {
-    return report(e, argv.includes('--debug'));
-  }
-}
-
-function report(e: unknown, debug: boolean): number {
-  if (e instanceof CommanderError) {
-    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
-    return EXIT.usage;
-  }
-  if (isPromptExit(e)) {
-    process.stderr.write('Interrupted.\n');
-    return EXIT.interrupted;
-  }
-  if (e instanceof StudyError) {
-    process.stderr.write(`study: ${e.message}\n`);
-    if (debug && e.stack) process.stderr.write(`${e.stack}\n`);
-    return e.exitCode;
-  }
-  const message = e instanceof Error ? e.message : String(e);
-  process.stderr.write(`study: unexpected error: ${message.split('\n')[0]}${debug ? '' : ' (run with --debug for details)'}\n`);
-  if (debug && e instanceof Error && e.stack) process.stderr.write(`${e.stack}\n`);
-  return EXIT.failure;
-}
-
-/** Inquirer signals Ctrl-C with an ExitPromptError. */
-function isPromptExit(e: unknown): boolean {
-  return e instanceof Error && e.name === 'ExitPromptError';
-}
+const EXIT_INTERRUPTED = 130;
+const argv = process.argv.slice(2);
 
 // A closed pipe (`study topics --json | head`) is not an error.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') process.exit(EXIT.ok);
+  if (e.code === 'EPIPE') process.exit(0);
 });
 
 // Ctrl-C outside a prompt (prompts catch it themselves): every answer is already on disk, and
@@ -95,10 +18,14 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 process.on('SIGINT', () => {
   if (process.stdout.isTTY) process.stdout.write('\u001b[?25h');
   process.stderr.write('\nInterrupted — every answer given so far is saved.\n');
-  process.exit(EXIT.interrupted);
+  process.exit(EXIT_INTERRUPTED);
 });
 
-main(process.argv.slice(2)).then((code) => {
-  // stdout and stderr are synchronous for files, pipes and terminals on Linux, so nothing is cut.
-  process.exit(code);
-});
+if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+  process.stdout.write(`${typeof __STUDY_VERSION__ === 'string' ? __STUDY_VERSION__ : '0.0.0-dev'}\n`);
+  process.exit(0);
+}
+
+const { main } = await import('./program.js');
+// stdout and stderr are synchronous for files, pipes and terminals on Linux, so nothing is cut.
+process.exit(await main(argv));

@@ -14,6 +14,8 @@ export interface SourceFile {
   text: string;
   /** The file's size when `text` was not read because it is too large. */
   bytes?: number;
+  /** Path relative to the curriculum folder (the cache key uses it, so the working directory does not matter). */
+  rel?: string;
 }
 
 /** A module folder: its `module.yaml` and its section files in name order. */

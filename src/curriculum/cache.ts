@@ -1,51 +1,112 @@
 /**
  * The compiled-curriculum cache: the validated curriculum as JSON, keyed by a hash of every source
- * file's path and text and of the loader's own code. A hit skips YAML parsing and zod entirely
+ * file's path, size and modification time and of the loader's own code. A hit skips YAML parsing and zod entirely
  * (neither is even imported); a miss builds, and on success writes the cache for next time.
  */
-import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { readSources } from './read.js';
-import type { BuildResult, ModuleSource } from './build.js';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { listSources, readSources, type SourceLayout } from './read.js';
+import type { BuildResult } from './build.js';
 import type { Curriculum } from './schema.js';
 
 declare const __STUDY_BUILD__: string;
 /** Changes whenever the loader, schema or checks change, so old caches are never trusted. */
 const BUILD = typeof __STUDY_BUILD__ === 'string' ? __STUDY_BUILD__ : 'dev';
 
-/** The cache key for a set of sources. */
-export function cacheKey(sources: ModuleSource[]): string {
-  const h = createHash('sha256').update(BUILD);
-  for (const m of sources) for (const f of [m.module, ...m.sections]) h.update(`\0${f.path}\0${f.bytes ?? ''}\0${f.text}`);
-  return h.digest('hex').slice(0, 32);
+/**
+ * The cache key: the loader's build id and each file's path (relative to the curriculum), size and
+ * modification time — any edit changes it, and no file has to be read to compute it.
+ */
+export function cacheKey(dir: string, layout: SourceLayout): string {
+  const h = fnv1a(BUILD);
+  for (const m of layout.modules) {
+    for (const f of [m.module, ...m.sections]) {
+      let stamp = 'missing';
+      try {
+        const st = statSync(f);
+        stamp = `${st.size}:${st.mtimeMs}:${st.ino}`;
+      } catch {
+        // a missing module.yaml still gets a key; the build reports it
+      }
+      h.update(`\0${relative(dir, f)}\0${stamp}`);
+    }
+  }
+  return h.digest();
 }
 
 /**
- * Loads the curriculum in `dir`: from the first cache folder holding its key, else by building it
- * (and then writing the cache into `writeDir`, best effort: a read-only cache is no error).
+ * A 64-bit FNV-1a hash over strings (two 32-bit lanes). Not cryptographic — it only has to tell
+ * file listings apart — and it avoids loading node:crypto on the start-up path.
  */
-export async function loadCurriculumCached(dir: string, cacheDirs: string[], writeDir: string | undefined): Promise<BuildResult> {
-  const sources = readSources(dir);
-  const name = `curriculum-${cacheKey(sources)}.json`;
-  for (const d of cacheDirs) {
+function fnv1a(seed: string) {
+  let a = 0x811c9dc5;
+  let b = 0xcbf29ce4;
+  const h = {
+    update(s: string) {
+      for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        a = Math.imul(a ^ c, 0x01000193) >>> 0;
+        b = Math.imul(b ^ c, 0x0100019d) >>> 0;
+      }
+      return h;
+    },
+    digest: () => `${a.toString(16).padStart(8, '0')}${b.toString(16).padStart(8, '0')}`,
+  };
+  return h.update(seed);
+}
+
+/** Where to look for compiled files, and where to write new ones (best effort). */
+export interface CacheDirs {
+  read: string[];
+  write?: string;
+}
+
+function readCached<T>(dirs: CacheDirs, name: string): T | undefined {
+  for (const d of dirs.read) {
     try {
-      const curriculum = JSON.parse(readFileSync(join(d, name), 'utf8')) as Curriculum;
-      return { curriculum, problems: [] };
+      return JSON.parse(readFileSync(join(d, name), 'utf8')) as T;
     } catch {
-      // missing or unreadable: try the next folder, then build
+      // missing or unreadable: try the next folder
     }
   }
+  return undefined;
+}
+
+async function writeCached(dirs: CacheDirs, name: string, value: unknown): Promise<void> {
+  if (!dirs.write) return;
+  try {
+    mkdirSync(dirs.write, { recursive: true, mode: 0o700 });
+    const { writeAtomic } = await import('../progress/store.js');
+    writeAtomic(join(dirs.write, name), JSON.stringify(value));
+  } catch {
+    // A cache is an optimisation; failing to write one changes nothing else.
+  }
+}
+
+/** Loads the curriculum in `dir` from the cache when its files are unchanged, else builds it (and caches it if valid). */
+export async function loadCurriculumCached(dir: string, dirs: CacheDirs, layout: SourceLayout = listSources(dir)): Promise<BuildResult> {
+  const name = `curriculum-${cacheKey(dir, layout)}.json`;
+  const cached = readCached<Curriculum>(dirs, name);
+  if (cached) return { curriculum: cached, problems: [] };
   const { buildCurriculum } = await import('./build.js');
-  const result = buildCurriculum(sources);
-  if (writeDir && result.curriculum && result.problems.length === 0) {
-    try {
-      mkdirSync(writeDir, { recursive: true, mode: 0o700 });
-      const { writeAtomic } = await import('../progress/store.js');
-      writeAtomic(join(writeDir, name), JSON.stringify(result.curriculum));
-    } catch {
-      // A cache is an optimisation; failing to write one changes nothing else.
-    }
-  }
+  const result = buildCurriculum(readSources(dir, layout));
+  if (result.curriculum && result.problems.length === 0) await writeCached(dirs, name, result.curriculum);
   return result;
+}
+
+/**
+ * A value derived from a valid curriculum (say, the `study topics --json` counts), cached under the
+ * same key, so a command that needs only the derived value reads a small file instead of the whole
+ * curriculum. Null when the curriculum has problems (the caller reports them).
+ */
+export async function loadView<T>(dir: string, dirs: CacheDirs, view: string, derive: (c: Curriculum) => T): Promise<{ value: T } | BuildResult> {
+  const layout = listSources(dir);
+  const name = `${view}-${cacheKey(dir, layout)}.json`;
+  const cached = readCached<T>(dirs, name);
+  if (cached !== undefined) return { value: cached };
+  const built = await loadCurriculumCached(dir, dirs, layout);
+  if (!built.curriculum || built.problems.length > 0) return built;
+  const value = derive(built.curriculum);
+  await writeCached(dirs, name, value);
+  return { value };
 }

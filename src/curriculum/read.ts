@@ -11,8 +11,13 @@ import { MAX_YAML_BYTES } from './constants.js';
 const NUMBERED = /^\d{2}-[a-z0-9-]+$/;
 const SECTION_FILE = /^\d{2}-[a-z0-9-]+\.ya?ml$/;
 
-/** Reads every module folder (`NN-name/module.yaml`) and section file (`NN-name.yaml`) under `dir`. */
-export function readSources(dir: string): ModuleSource[] {
+/** The module folders and section files under `dir`, in order (nothing read yet). */
+export interface SourceLayout {
+  modules: { dir: string; module: string; sections: string[] }[];
+}
+
+/** Finds every module folder (`NN-name/module.yaml`) and section file (`NN-name.yaml`) under `dir`. */
+export function listSources(dir: string): SourceLayout {
   let entries: string[];
   try {
     if (!statSync(dir).isDirectory()) throw new DataError(`curriculum path ${dir} is not a directory`);
@@ -21,15 +26,22 @@ export function readSources(dir: string): ModuleSource[] {
     if (e instanceof DataError) throw e;
     throw new DataError(`cannot read curriculum directory ${dir} (${(e as NodeJS.ErrnoException).code ?? 'error'}); pass --curriculum DIR or set STUDY_CURRICULUM`);
   }
-  const shown = (p: string) => relative(process.cwd(), p) || p;
-  const read = (p: string) => ({ path: shown(p), ...readText(p) });
   const modules = entries.filter((e) => NUMBERED.test(e) && isDir(join(dir, e)));
   if (modules.length === 0) throw new DataError(`no module folders (NN-name/module.yaml) in ${dir}`);
-  return modules.map((m) => {
-    const mdir = join(dir, m);
-    const sections = readdirSync(mdir).filter((f) => SECTION_FILE.test(f)).sort();
-    return { dir: shown(mdir), module: read(join(mdir, 'module.yaml')), sections: sections.map((s) => read(join(mdir, s))) };
-  });
+  return {
+    modules: modules.map((m) => {
+      const mdir = join(dir, m);
+      const sections = readdirSync(mdir).filter((f) => SECTION_FILE.test(f)).sort();
+      return { dir: mdir, module: join(mdir, 'module.yaml'), sections: sections.map((s) => join(mdir, s)) };
+    }),
+  };
+}
+
+/** Reads every file of the layout (default: the one found under `dir`). */
+export function readSources(dir: string, layout: SourceLayout = listSources(dir)): ModuleSource[] {
+  const shown = (p: string) => relative(process.cwd(), p) || p;
+  const read = (p: string) => ({ path: shown(p), rel: relative(dir, p), ...readText(p) });
+  return layout.modules.map((m) => ({ dir: shown(m.dir), module: read(m.module), sections: m.sections.map(read) }));
 }
 
 function readText(path: string): { text: string; bytes?: number } {

@@ -1,5 +1,5 @@
 /** Plain-text layout helpers: wrapping to a width, bars. Pure. */
-import { stripAnsi } from './theme.js';
+import { stripAnsi } from './plain.js';
 
 /**
  * Wraps `text` to `width` columns. The first line starts with `first`, later lines with `rest`

@@ -15,7 +15,7 @@ import { renderHistory, renderList } from '../../ui/render/interview-history.js'
 import type { Prompter } from '../../ui/prompter.js';
 import type { Context } from '../context.js';
 import { requireTerminal, seedFrom, terminalPrompter } from '../interactive.js';
-import { requireCurriculum } from '../load.js';
+import { loadCurriculum } from '../load.js';
 import { choiceOption, intOption } from '../options.js';
 import { conductPhases } from '../interview/conduct.js';
 import { runDebrief } from '../interview/debrief.js';
@@ -69,7 +69,7 @@ export function msPerMinute(env: NodeJS.ProcessEnv): number {
 
 export async function run(args: string[], raw: Record<string, unknown>, ctx: Context): Promise<void> {
   const o = parseOptions(args, raw);
-  const all = capstones(requireCurriculum(ctx));
+  const all = capstones(await loadCurriculum(ctx));
   if (o.list) return void ctx.out(o.json ? `${JSON.stringify(listing(all), null, 2)}\n` : renderList(listing(all), ctx.theme, ctx.columns));
   if (o.history) {
     const h = interviewHistory(readProgress(ctx.progressPath).events, all);

@@ -3,7 +3,7 @@
  * result, then the assumptions), and plain text tables. Pure: data and a theme in, text out.
  */
 import type { Derivation, Step, Table } from '../../calc/derivation.js';
-import { stripAnsi, type Theme } from '../theme.js';
+import { stripAnsi, type Theme } from '../plain.js';
 import { wrap } from '../text.js';
 
 export function renderDerivation(d: Derivation, t: Theme, columns = 80): string {

@@ -5,7 +5,7 @@ import type { FollowUp, RubricDimension } from '../../interview/debrief.js';
 import type { Session } from '../../interview/session.js';
 import { mmss } from '../../interview/timer.js';
 import { bar, plural, wrap } from '../text.js';
-import { stripAnsi, type Theme } from '../theme.js';
+import { stripAnsi, type Theme } from '../plain.js';
 
 const widthOf = (columns: number) => Math.max(40, Math.min(columns, 100) - 1);
 const secs = (ms: number) => mmss(Math.round(ms / 1000));

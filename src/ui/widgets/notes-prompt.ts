@@ -6,7 +6,7 @@
  */
 import { createPrompt, isEnterKey, useEffect, useKeypress, useRef, useState } from '@inquirer/core';
 import type { ClockView } from '../../interview/timer.js';
-import { plainTheme, type Theme } from '../theme.js';
+import { plainTheme, type Theme } from '../plain.js';
 
 export interface NotesDraft {
   lines: string[];
