@@ -53,7 +53,8 @@ function tenfoldCurriculum() {
       for (const f of readdirSync(mdir)) {
         const p = join(mdir, f);
         let text = readFileSync(p, 'utf8');
-        text = text.replace(/^(\s*-?\s*id: )([a-z0-9-]+)(\.)?/gm, (all, pre, id, dot) => `${pre}${id}-c${copy}${dot ?? ''}`);
+        // Module, section, topic and question ids (indented up to 6 spaces); interview-internal ids stay.
+        text = text.replace(/^( {0,6}(?:- )?id: )([a-z0-9-]+)(\.)?/gm, (all, pre, id, dot) => `${pre}${id}-c${copy}${dot ?? ''}`);
         text = text.replace(/^(\s*)number: (\d+)/gm, (all, sp, num) => `${sp}number: ${f === 'module.yaml' ? n : Number(num) + copy * 100}`);
         writeFileSync(p, text);
       }

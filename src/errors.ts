@@ -8,6 +8,8 @@ export const EXIT = { ok: 0, failure: 1, usage: 2, interrupted: 130 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
 export class StudyError extends Error {
+  /** A marker that survives bundling: each command is built as its own file, so `instanceof` across files fails. */
+  readonly isStudyError = true;
   constructor(
     message: string,
     readonly exitCode: ExitCode = EXIT.failure,
@@ -15,6 +17,16 @@ export class StudyError extends Error {
     super(message);
     this.name = 'StudyError';
   }
+}
+
+/** Is `e` one of ours (from any bundle)? Use this, not `instanceof`. */
+export function isStudyError(e: unknown): e is StudyError {
+  return e instanceof Error && (e as { isStudyError?: unknown }).isStudyError === true && typeof (e as { exitCode?: unknown }).exitCode === 'number';
+}
+
+/** Did the user stop (Ctrl-C): our InterruptedError, or inquirer's ExitPromptError? */
+export function isInterruption(e: unknown): e is Error {
+  return e instanceof Error && (e.name === 'InterruptedError' || e.name === 'ExitPromptError');
 }
 
 /** Bad flags, arguments or typed input: exit 2. */

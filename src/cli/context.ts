@@ -2,7 +2,7 @@
  * What every command gets: resolved global options, output streams, a clock, and the two data
  * locations (curriculum folder, progress file). The only place that reads global flags and env.
  */
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DataError } from '../errors.js';
 import { plainTheme, wantsColor, type Theme } from '../ui/plain.js';
@@ -34,7 +34,16 @@ export interface Context {
 
 /** The curriculum bundled with this program: `<package>/curriculum`. */
 export function bundledCurriculumDir(): string {
-  return fileURLToPath(new URL('../curriculum', import.meta.url));
+  return join(packageRoot(), 'curriculum');
+}
+
+declare const __STUDY_DIST__: string | undefined;
+/**
+ * The package folder. The build defines `__STUDY_DIST__` as the dist folder of each bundled file;
+ * unbundled (tests importing the source) it is two levels above this file.
+ */
+export function packageRoot(): string {
+  return typeof __STUDY_DIST__ === 'string' ? dirname(__STUDY_DIST__) : fileURLToPath(new URL('../..', import.meta.url));
 }
 
 /** Resolves where progress lives: --progress, STUDY_PROGRESS, XDG_DATA_HOME, ~/.local/share. */

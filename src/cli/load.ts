@@ -3,13 +3,12 @@
  * itself; everything else stops with one line pointing at it.
  */
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { DataError } from '../errors.js';
 import { loadCurriculumCached, loadView, type CacheDirs } from '../curriculum/cache.js';
 import type { BuildResult } from '../curriculum/build.js';
 import type { Curriculum } from '../curriculum/schema.js';
 import type { Problem } from '../curriculum/yaml.js';
-import type { Context } from './context.js';
+import { packageRoot, type Context } from './context.js';
 
 export function formatProblem(p: Problem): string {
   return `${p.file}:${p.line}:${p.col}: ${p.message}`;
@@ -24,7 +23,7 @@ export function userCacheDir(env: NodeJS.ProcessEnv): string | undefined {
 
 /** The cache built with the package (`dist/cache`, written by the build). */
 function bundledCacheDir(): string {
-  return fileURLToPath(new URL('./cache', import.meta.url));
+  return join(packageRoot(), 'dist', 'cache');
 }
 
 function orFail(ctx: Context, { curriculum, problems }: BuildResult): Curriculum {

@@ -26,6 +26,7 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   process.exit(0);
 }
 
-const { main } = await import('./program.js');
-// stdout and stderr are synchronous for files, pipes and terminals on Linux, so nothing is cut.
-process.exit(await main(argv));
+void import('./program.js')
+  .then(({ main }) => main(argv))
+  // stdout and stderr are synchronous for files, pipes and terminals on Linux, so nothing is cut.
+  .then((code) => process.exit(code));

@@ -3,13 +3,26 @@
  * place where errors become output and exit codes. `main.ts` loads it and exits.
  */
 import { Command, CommanderError } from 'commander';
-import { EXIT, StudyError } from '../errors.js';
+import { EXIT, isStudyError } from '../errors.js';
 import { COMMANDS, type CommandSpec } from './commands.js';
 import type { GlobalFlags } from './context.js';
 
 import { VERSION } from './version.js';
 
-function buildProgram(): Command {
+/** Global options that take a value (their value is not a command name). */
+const GLOBAL_WITH_VALUE = new Set(['--curriculum', '--progress']);
+
+/** The command named in `argv`, if it is one of ours (undefined for `study`, or an unknown word). */
+export function invokedCommand(argv: string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (GLOBAL_WITH_VALUE.has(a)) i++;
+    else if (!a.startsWith('-')) return COMMANDS.some((c) => c.name === a) ? a : undefined;
+  }
+  return undefined;
+}
+
+function buildProgram(argv: string[]): Command {
   const program = new Command('study')
     .description('A terminal trainer for AI / ML system-design interviews: lessons, quizzes, spaced review, mock interviews, calculators.')
     .version(VERSION, '-V, --version', 'print the version')
@@ -26,14 +39,19 @@ function buildProgram(): Command {
     const { run } = await import('./commands/home.js');
     await run([], {}, await context(program));
   });
-  for (const spec of COMMANDS) register(program, spec);
+  // Every command is listed (for help and suggestions), but only the one being run gets its
+  // options and help text: defining all of them costs start-up time for nothing.
+  const invoked = invokedCommand(argv);
+  for (const spec of COMMANDS) register(program, spec, invoked === undefined || invoked === spec.name);
   return program;
 }
 
-function register(program: Command, spec: CommandSpec): void {
+function register(program: Command, spec: CommandSpec, full: boolean): void {
   const cmd = program.command(spec.args ? `${spec.name} ${spec.args}` : spec.name).description(spec.summary);
-  for (const o of spec.options) cmd.option(o.flags, o.description, o.defaultValue as string | boolean | undefined);
-  if (spec.help) cmd.addHelpText('after', `\n${spec.help}`);
+  if (full) {
+    for (const o of spec.options) cmd.option(o.flags, o.description, o.defaultValue as string | boolean | undefined);
+    if (spec.help) cmd.addHelpText('after', `\n${spec.help}`);
+  }
   cmd.exitOverride().allowExcessArguments(false);
   cmd.action(async (...received: unknown[]) => {
     const command = received[received.length - 1] as Command;
@@ -50,7 +68,7 @@ async function context(program: Command) {
 
 /** Runs the CLI and returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
+  const program = buildProgram(argv);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return EXIT.ok;
@@ -68,7 +86,7 @@ function report(e: unknown, debug: boolean): number {
     process.stderr.write('Interrupted.\n');
     return EXIT.interrupted;
   }
-  if (e instanceof StudyError) {
+  if (isStudyError(e)) {
     process.stderr.write(`study: ${e.message}\n`);
     if (debug && e.stack) process.stderr.write(`${e.stack}\n`);
     return e.exitCode;

@@ -6,6 +6,7 @@
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { listSources, readSources, type SourceLayout } from './read.js';
+import { fnv1a } from '../hash.js';
 import type { BuildResult } from './build.js';
 import type { Curriculum } from './schema.js';
 
@@ -32,27 +33,6 @@ export function cacheKey(dir: string, layout: SourceLayout): string {
     }
   }
   return h.digest();
-}
-
-/**
- * A 64-bit FNV-1a hash over strings (two 32-bit lanes). Not cryptographic — it only has to tell
- * file listings apart — and it avoids loading node:crypto on the start-up path.
- */
-function fnv1a(seed: string) {
-  let a = 0x811c9dc5;
-  let b = 0xcbf29ce4;
-  const h = {
-    update(s: string) {
-      for (let i = 0; i < s.length; i++) {
-        const c = s.charCodeAt(i);
-        a = Math.imul(a ^ c, 0x01000193) >>> 0;
-        b = Math.imul(b ^ c, 0x0100019d) >>> 0;
-      }
-      return h;
-    },
-    digest: () => `${a.toString(16).padStart(8, '0')}${b.toString(16).padStart(8, '0')}`,
-  };
-  return h.update(seed);
 }
 
 /** Where to look for compiled files, and where to write new ones (best effort). */

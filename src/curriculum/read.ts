@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { DataError } from '../errors.js';
+import { DataError, isStudyError } from '../errors.js';
 import type { ModuleSource } from './build.js';
 import { MAX_YAML_BYTES } from './constants.js';
 
@@ -23,7 +23,7 @@ export function listSources(dir: string): SourceLayout {
     if (!statSync(dir).isDirectory()) throw new DataError(`curriculum path ${dir} is not a directory`);
     entries = readdirSync(dir).sort();
   } catch (e) {
-    if (e instanceof DataError) throw e;
+    if (isStudyError(e)) throw e;
     throw new DataError(`cannot read curriculum directory ${dir} (${(e as NodeJS.ErrnoException).code ?? 'error'}); pass --curriculum DIR or set STUDY_CURRICULUM`);
   }
   const modules = entries.filter((e) => NUMBERED.test(e) && isDir(join(dir, e)));

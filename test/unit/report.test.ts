@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { loadCurriculumDir } from '../../src/curriculum/build.js';
 import { emptyProgress, type AnswerEvent, type Progress } from '../../src/progress/model.js';
-import { dayKey, progressJson, progressReport, streak } from '../../src/progress/report.js';
+import { dayKey, progressJson, progressReport as reportFromSummary, streak } from '../../src/progress/report.js';
+import { summarize } from '../../src/progress/summary.js';
+import { curriculumIndex } from '../../src/curriculum/index.js';
+import type { Curriculum } from '../../src/curriculum/schema.js';
 import { mergeProgress, readImport, exportDocument } from '../../src/progress/transfer.js';
 import { review } from '../../src/review/fsrs.js';
 import { renderDashboard, renderProgress, sparkline } from '../../src/ui/render/dashboard.js';
@@ -12,6 +15,8 @@ import { ROOT } from '../helpers.js';
 const mini = loadCurriculumDir(join(ROOT, 'test/fixtures/mini')).curriculum!;
 const full = loadCurriculumDir(join(ROOT, 'curriculum')).curriculum!;
 const now = new Date('2026-03-10T12:00:00');
+/** The report from full data, as the commands build it from the cached index and summary. */
+const progressReport = (c: Curriculum, p: Progress, at: Date) => reportFromSummary(curriculumIndex(c), summarize(p), at);
 
 const answer = (id: string, questionId: string, at: string, correct: boolean): AnswerEvent => ({
   id: `event-${id}`,
@@ -42,7 +47,7 @@ describe('progress report', () => {
 
   it('extends the quiz JSON shape and lists practised topics only', () => {
     const p = withAnswers([answer('e1', 'kv-cache.single', '2026-03-10T09:00:00', true), answer('e2', 'kv-cache.tf', '2026-03-09T09:00:00', false)]);
-    const j = progressJson(mini, p, now);
+    const j = progressJson(curriculumIndex(mini), summarize(p), now);
     expect(j).toMatchObject({ answered: 2, correct: 1, topics: { 'kv-cache': { answered: 2, correct: 1 } }, streakDays: 2 });
     expect(Object.keys(j)).toEqual(expect.arrayContaining(['answered', 'correct', 'reviewsDue', 'topics', 'modules', 'streakDays', 'interviews', 'drills']));
     expect(j.activity).toHaveLength(30);

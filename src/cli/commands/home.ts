@@ -2,13 +2,14 @@
  * `study` with no command. In a terminal: the dashboard, then a menu that comes back after each
  * activity. Without one: the dashboard alone, exit 0.
  */
-import { InterruptedError, StudyError } from '../../errors.js';
+import { isInterruption, isStudyError } from '../../errors.js';
+import { curriculumIndex } from '../../curriculum/index.js';
 import { progressReport } from '../../progress/report.js';
-import { readProgress } from '../../progress/store.js';
+import { readSummary } from '../../progress/summary-cache.js';
 import { renderDashboard } from '../../ui/render/dashboard.js';
 import type { Context } from '../context.js';
 import type { Handler } from '../commands.js';
-import { loadCurriculum } from '../load.js';
+import { loadCurriculumView, userCacheDir } from '../load.js';
 import { terminalPrompter } from '../interactive.js';
 
 type Item = 'continue' | 'learn' | 'quiz' | 'review' | 'drill' | 'interview' | 'calc' | 'progress' | 'quit';
@@ -37,13 +38,14 @@ export function parseSuggestion(command: string): { name: Exclude<Item, 'continu
 }
 
 export async function run(_args: string[], _raw: Record<string, unknown>, ctx: Context): Promise<void> {
-  const curriculum = await loadCurriculum(ctx);
-  const report = () => progressReport(curriculum, readProgress(ctx.progressPath), ctx.now());
-  ctx.out(renderDashboard(report(), ctx.theme, ctx.now(), ctx.columns));
+  const index = await loadCurriculumView(ctx, 'index', curriculumIndex);
+  const cacheDir = userCacheDir(ctx.env);
+  const report = async () => progressReport(index, await readSummary(ctx.progressPath, cacheDir), ctx.now());
+  ctx.out(renderDashboard(await report(), ctx.theme, ctx.now(), ctx.columns));
   if (!ctx.interactive) return;
   const prompter = await terminalPrompter(ctx);
   for (;;) {
-    const next = report().next;
+    const next = (await report()).next;
     const choice = await prompter.select<Item>({
       message: 'What now?',
       choices: [
@@ -65,10 +67,10 @@ export async function run(_args: string[], _raw: Record<string, unknown>, ctx: C
       await handler(target.args, target.opts, ctx);
     } catch (e) {
       // An activity that stops (Ctrl-C, a bad input) returns here; the home menu itself exits on Ctrl-C.
-      if (e instanceof InterruptedError || (e instanceof Error && e.name === 'ExitPromptError')) ctx.err(`${e instanceof InterruptedError ? e.message : 'Stopped.'}\n`);
-      else if (e instanceof StudyError) ctx.err(`study: ${e.message}\n`);
+      if (isInterruption(e)) ctx.err(`${e.name === 'InterruptedError' ? e.message : 'Stopped.'}\n`);
+      else if (isStudyError(e)) ctx.err(`study: ${e.message}\n`);
       else throw e;
     }
-    ctx.out(`\n${renderDashboard(report(), ctx.theme, ctx.now(), ctx.columns)}`);
+    ctx.out(`\n${renderDashboard(await report(), ctx.theme, ctx.now(), ctx.columns)}`);
   }
 }

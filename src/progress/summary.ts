@@ -1,0 +1,63 @@
+/**
+ * Everything the progress report needs from the progress file, in a compact form: totals per topic
+ * and per day, interview and drill tallies, and the FSRS cards. Computed once per version of the
+ * file and cached (see `summary-cache.ts`), so `study progress` does not re-read 100,000 events. Pure.
+ */
+import type { DrillEvent, InterviewEvent, Progress, StoredCard } from './model.js';
+
+export interface ProgressSummary {
+  desiredRetention: number;
+  answered: number;
+  correct: number;
+  topics: Record<string, { answered: number; correct: number; lastAt: string }>;
+  /** Answers per local day (YYYY-MM-DD). */
+  answersPerDay: Record<string, number>;
+  /** Local days with any activity (answers, drills, interviews). */
+  activeDays: string[];
+  interviews: { count: number; coverageSum: number; last: { capstone: string; at: string; coverage: number } | null };
+  drills: { count: number; excellent: number; pass: number; miss: number };
+  cards: Record<string, StoredCard>;
+}
+
+/** Local calendar day of an instant, as YYYY-MM-DD. */
+export function dayKey(d: Date): string {
+  const y = d.getFullYear();
+  const m = String(d.getMonth() + 1).padStart(2, '0');
+  const day = String(d.getDate()).padStart(2, '0');
+  return `${y}-${m}-${day}`;
+}
+
+export function emptySummary(): ProgressSummary {
+  return { desiredRetention: 0.9, answered: 0, correct: 0, topics: {}, answersPerDay: {}, activeDays: [], interviews: { count: 0, coverageSum: 0, last: null }, drills: { count: 0, excellent: 0, pass: 0, miss: 0 }, cards: {} };
+}
+
+export function summarize(p: Progress): ProgressSummary {
+  const s = emptySummary();
+  s.desiredRetention = p.settings.desiredRetention;
+  s.cards = p.cards;
+  const days = new Set<string>();
+  for (const e of p.events) {
+    const day = dayKey(new Date(e.at));
+    days.add(day);
+    if (e.type === 'answer') {
+      s.answered++;
+      if (e.correct) s.correct++;
+      const t = (s.topics[e.topicId] ??= { answered: 0, correct: 0, lastAt: e.at });
+      t.answered++;
+      if (e.correct) t.correct++;
+      if (e.at > t.lastAt) t.lastAt = e.at;
+      s.answersPerDay[day] = (s.answersPerDay[day] ?? 0) + 1;
+    } else if (e.type === 'interview') {
+      const iv = e as InterviewEvent;
+      s.interviews.count++;
+      s.interviews.coverageSum += iv.coverage;
+      if (!s.interviews.last || iv.at >= s.interviews.last.at) s.interviews.last = { capstone: iv.capstone, at: iv.at, coverage: iv.coverage };
+    } else {
+      const d = e as DrillEvent;
+      s.drills.count++;
+      s.drills[d.grade]++;
+    }
+  }
+  s.activeDays = [...days].sort();
+  return s;
+}
