@@ -10,7 +10,7 @@
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -29,7 +29,12 @@ for (const f of [pkg.version, ...readdirSync(loaderDir).sort().flatMap((f) => [f
 
 const commands = readdirSync(join(root, 'src/cli/commands')).filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3));
 
-/** Lazily imported files of ours stay separate files: rewrite `./x.js` to the built `./x.cjs`. */
+/**
+ * Lazily imported files of ours stay separate files, so a command parses only what it runs:
+ * program and commands keep their own names; any other module imported with `import()` becomes
+ * dist/lib/<path>.cjs (collected here, built after the commands).
+ */
+const lazyLibs = new Set();
 const separateFiles = {
   name: 'separate-files',
   setup(b) {
@@ -40,7 +45,9 @@ const separateFiles = {
       if (file === join(root, 'src/cli/program.js')) return { path: './program.cjs', external: true };
       const m = /src\/cli\/commands\/([a-z-]+)\.js$/.exec(file);
       if (m) return { path: fromCommands ? `./${m[1]}.cjs` : `./commands/${m[1]}.cjs`, external: true };
-      return undefined;
+      const rel = relative(join(root, 'src'), file).replace(/\.js$/, '');
+      lazyLibs.add(rel);
+      return { path: `@study-lib/${rel}.cjs`, external: true };
     });
   },
 };
@@ -68,12 +75,14 @@ const common = {
   target: 'node20',
   external: ['node-pty', 'zod', 'yaml', '@inquirer/prompts', '@inquirer/core', 'ts-fsrs'],
   // Code that finds package files (the curriculum, the compiled cache) asks where dist/ is.
-  banner: { js: "const __studyDist = require('node:path').resolve(__dirname, __dirname.endsWith('commands') ? '..' : '.');" },
+  // (__STUDY_DIST_REL__ is replaced below by each file's relative path to dist/.)
+  banner: { js: "const __studyDist = require('node:path').join(__dirname, '__STUDY_DIST_REL__');" },
   define: {
     __STUDY_VERSION__: JSON.stringify(pkg.version),
     __STUDY_BUILD__: JSON.stringify(h.toString(16)),
     __STUDY_DIST__: '__studyDist',
-    'import.meta.url': '__studyImportMetaUrl',
+    // Only reached when unbundled (tests of the source); in a bundle __STUDY_DIST__ answers first.
+    'import.meta.url': '"file:///"',
   },
   plugins: [separateFiles, lazyChildProcess],
   logLevel: 'warning',
@@ -82,8 +91,6 @@ const common = {
   minifyWhitespace: true,
   minifySyntax: true,
 };
-// import.meta.url is only used as a fallback when __STUDY_DIST__ is missing; give it a value anyway.
-common.banner.js += " const __studyImportMetaUrl = require('node:url').pathToFileURL(__filename).href;";
 
 await build({ ...common, entryPoints: { main: join(root, 'src/cli/main.ts'), program: join(root, 'src/cli/program.ts') }, outdir: tmp, outExtension: { '.js': '.cjs' } });
 await build({
@@ -93,11 +100,23 @@ await build({
   outExtension: { '.js': '.cjs' },
 });
 
+// The lazily imported modules, until no new one turns up (a lib may import another lazily).
+const built = new Set();
+while ([...lazyLibs].some((l) => !built.has(l))) {
+  const batch = [...lazyLibs].filter((l) => !built.has(l));
+  batch.forEach((l) => built.add(l));
+  await build({ ...common, entryPoints: Object.fromEntries(batch.map((l) => [l, join(root, 'src', `${l}.ts`)])), outdir: join(tmp, 'lib'), outExtension: { '.js': '.cjs' } });
+}
+
 // esbuild keeps `import()` of an external file; for our own CommonJS files a plain require is much
 // cheaper (no ES-module loader, no CommonJS export scan).
-for (const file of ['main.cjs', 'program.cjs', ...commands.map((c) => `commands/${c}.cjs`)]) {
+const outputs = ['main.cjs', 'program.cjs', ...commands.map((c) => `commands/${c}.cjs`), ...[...built].map((l) => `lib/${l}.cjs`)];
+for (const file of outputs) {
   const path = join(tmp, file);
-  const code = readFileSync(path, 'utf8').replace(/import\(("\.\/[a-z/-]+\.cjs")\)/g, 'Promise.resolve().then(() => require($1))');
+  const code = readFileSync(path, 'utf8')
+    .replace(/import\(("\.\/[a-z/-]+\.cjs")\)/g, 'Promise.resolve().then(() => require($1))')
+    .replace(/import\("@study-lib\/([a-z/-]+\.cjs)"\)/g, 'Promise.resolve().then(() => require(__studyDist + "/lib/$1"))')
+    .replace('__STUDY_DIST_REL__', relative(dirname(path), tmp) || '.');
   writeFileSync(path, code);
 }
 

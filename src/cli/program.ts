@@ -5,7 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT, isStudyError } from '../errors.js';
 import { COMMANDS, type CommandSpec } from './commands.js';
-import type { GlobalFlags } from './context.js';
+import { makeContext, type GlobalFlags } from './context.js';
 
 import { VERSION } from './version.js';
 
@@ -61,8 +61,7 @@ function register(program: Command, spec: CommandSpec, full: boolean): void {
   });
 }
 
-async function context(program: Command) {
-  const { makeContext } = await import('./context.js');
+function context(program: Command) {
   return makeContext(program.opts<GlobalFlags>());
 }
 
