@@ -20,6 +20,8 @@ export interface Session {
   pty: IPty;
   /** Everything printed so far, ANSI stripped. */
   output: () => string;
+  /** Everything printed so far, escape codes included. */
+  raw: () => string;
   /** Output printed since the last `mark()`. */
   sinceMark: () => string;
   mark: () => void;
@@ -80,6 +82,7 @@ export function startStudy(args: string[], env: NodeJS.ProcessEnv, opts: { cols?
   return {
     pty,
     output,
+    raw: () => raw,
     sinceMark,
     mark: () => {
       markAt = output().length;
