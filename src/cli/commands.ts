@@ -55,6 +55,7 @@ export const COMMANDS: CommandSpec[] = [
       { flags: '--limit <n>', description: 'at most N cards (default 20)' },
       { flags: '--cram', description: 'practise the weakest cards without changing the schedule' },
       { flags: '--seed <n>', description: 'seed for option order' },
+      { flags: '--retention <r>', description: 'desired retention for scheduling, 0.70-0.99 (default 0.9); saved for next time' },
     ],
     load: () => import('./commands/review.js'),
   },

@@ -83,6 +83,19 @@ describe('progress data commands', () => {
   });
 });
 
+describe('review settings', () => {
+  it('saves a desired retention, and refuses one out of range', () => {
+    const a = seeded();
+    const r = runCli(['review', '--retention', '85%'], { env: a.env });
+    expect(r.stdout).toContain('Desired retention set to 85%');
+    expect(JSON.parse(readFileSync(a.file, 'utf8')).settings.desiredRetention).toBe(0.85);
+    expect(r.status).toBe(2); // the review itself needs a terminal
+    const bad = runCli(['review', '--retention', '0.5'], { env: a.env });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toBe('study: --retention: "0.5" is not valid; expected a fraction from 0.70 to 0.99 (or 70% to 99%)\n');
+  });
+});
+
 describe('search, export, doctor', () => {
   it('search --json ranks the matching topic first', () => {
     const r = runCli(['search', 'kafka', '--json']);

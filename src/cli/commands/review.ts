@@ -2,7 +2,8 @@
 import { allQuestions } from '../../quiz/select.js';
 import { seededRng } from '../../quiz/rng.js';
 import { buildQueue, cramQueue, until } from '../../review/queue.js';
-import { readProgress } from '../../progress/store.js';
+import { readProgress, updateProgress } from '../../progress/store.js';
+import { UsageError } from '../../errors.js';
 import { plural } from '../../ui/text.js';
 import type { Context } from '../context.js';
 import { loadCurriculum } from '../load.js';
@@ -14,15 +15,34 @@ export interface ReviewOptions {
   limit: number;
   cram: boolean;
   seed?: number;
+  retention?: number;
+}
+
+/** Desired retention: a fraction or a percentage within FSRS's sensible range. */
+function retentionOption(raw: unknown): number | undefined {
+  if (raw === undefined) return undefined;
+  const text = String(raw).trim();
+  const n = text.endsWith('%') ? Number(text.slice(0, -1)) / 100 : Number(text);
+  if (!/^\d*\.?\d+%?$/.test(text) || !Number.isFinite(n) || n < 0.7 || n > 0.99) {
+    throw new UsageError(`--retention: "${text}" is not valid; expected a fraction from 0.70 to 0.99 (or 70% to 99%)`);
+  }
+  return n;
 }
 
 export function parseOptions(raw: Record<string, unknown>): ReviewOptions {
-  return { limit: intOption('--limit', raw.limit, 1, 1000) ?? 20, cram: raw.cram === true, seed: intOption('--seed', raw.seed, 0, 2 ** 31 - 1) };
+  return { limit: intOption('--limit', raw.limit, 1, 1000) ?? 20, cram: raw.cram === true, seed: intOption('--seed', raw.seed, 0, 2 ** 31 - 1), retention: retentionOption(raw.retention) };
 }
 
 export async function run(_args: string[], raw: Record<string, unknown>, ctx: Context): Promise<void> {
   const opts = parseOptions(raw);
   const curriculum = await loadCurriculum(ctx);
+  if (opts.retention !== undefined) {
+    const r = opts.retention;
+    await updateProgress(ctx.progressPath, (p) => {
+      p.settings.desiredRetention = r;
+    });
+    ctx.out(`Desired retention set to ${Math.round(r * 100)}%: future intervals are scheduled for it.\n`);
+  }
   requireTerminal(ctx, 'study review');
   const progress = readProgress(ctx.progressPath);
   const now = ctx.now();
