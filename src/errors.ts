@@ -24,6 +24,11 @@ export function isStudyError(e: unknown): e is StudyError {
   return e instanceof Error && (e as { isStudyError?: unknown }).isStudyError === true && typeof (e as { exitCode?: unknown }).exitCode === 'number';
 }
 
+/** Did the user press Ctrl-C at a prompt (inquirer's ExitPromptError)? */
+export function isPromptCancel(e: unknown): e is Error {
+  return e instanceof Error && e.name === 'ExitPromptError';
+}
+
 /** Did the user stop (Ctrl-C): our InterruptedError, or inquirer's ExitPromptError? */
 export function isInterruption(e: unknown): e is Error {
   return e instanceof Error && (e.name === 'InterruptedError' || e.name === 'ExitPromptError');

@@ -3,7 +3,7 @@
  * place where errors become output and exit codes. `main.ts` loads it and exits.
  */
 import { Command, CommanderError } from 'commander';
-import { EXIT, isStudyError } from '../errors.js';
+import { EXIT, isPromptCancel, isStudyError } from '../errors.js';
 import { COMMANDS, type CommandSpec } from './commands.js';
 import { makeContext, type GlobalFlags } from './context.js';
 
@@ -81,7 +81,7 @@ function report(e: unknown, debug: boolean): number {
     if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
     return EXIT.usage;
   }
-  if (isPromptExit(e)) {
+  if (isPromptCancel(e)) {
     process.stderr.write('Interrupted.\n');
     return EXIT.interrupted;
   }
@@ -94,9 +94,4 @@ function report(e: unknown, debug: boolean): number {
   process.stderr.write(`study: unexpected error: ${message.split('\n')[0]}${debug ? '' : ' (run with --debug for details)'}\n`);
   if (debug && e instanceof Error && e.stack) process.stderr.write(`${e.stack}\n`);
   return EXIT.failure;
-}
-
-/** Inquirer signals Ctrl-C with an ExitPromptError. */
-function isPromptExit(e: unknown): boolean {
-  return e instanceof Error && e.name === 'ExitPromptError';
 }

@@ -4,7 +4,7 @@
  * count of answers already saved.
  */
 import { randomUUID } from 'node:crypto';
-import { InterruptedError } from '../errors.js';
+import { InterruptedError, isPromptCancel } from '../errors.js';
 import { grade, readNumericAnswer, RECALL_GRADES, type Response } from '../quiz/grade.js';
 import { ratingFor } from '../quiz/rating.js';
 import { derangedOrder, shuffle, type Rng } from '../quiz/rng.js';
@@ -66,7 +66,7 @@ export async function runSession(refs: QuestionRef[], ctx: Context, opts: Sessio
       ctx.out(renderFeedback(ref, verdict, ctx.theme, ctx.columns));
     }
   } catch (e) {
-    if (e instanceof Error && e.name === 'ExitPromptError') {
+    if (isPromptCancel(e)) {
       throw new InterruptedError(`Interrupted — ${plural(items.length, 'answer')} saved in ${ctx.progressPath}.`);
     }
     throw e;

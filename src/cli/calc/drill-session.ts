@@ -4,7 +4,7 @@
  * the count already saved.
  */
 import { randomUUID } from 'node:crypto';
-import { InterruptedError } from '../../errors.js';
+import { InterruptedError, isPromptCancel } from '../../errors.js';
 import { gradeEstimate } from '../../drill/grade.js';
 import type { Problem } from '../../drill/problems.js';
 import type { DrillEvent } from '../../progress/model.js';
@@ -46,7 +46,7 @@ export async function runDrill(problems: Problem[], ctx: Context, prompter: Prom
       ctx.out(`\n${renderVerdict(answer, ctx.theme, ctx.columns)}`);
     }
   } catch (e) {
-    if (e instanceof Error && e.name === 'ExitPromptError') {
+    if (isPromptCancel(e)) {
       throw new InterruptedError(`Interrupted — ${plural(answers.length, 'drill answer')} saved in ${ctx.progressPath}.`);
     }
     throw e;

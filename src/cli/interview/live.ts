@@ -3,7 +3,7 @@
  * Ctrl-C stops the clock and offers resume / save and quit / discard; the session is written to
  * the in-progress file first, so even a second Ctrl-C (or a closed terminal at the menu) loses nothing.
  */
-import { InterruptedError } from '../../errors.js';
+import { InterruptedError, isPromptCancel } from '../../errors.js';
 import { elapsedMs, pauseTimer, readClock, resumeTimer, startTimer, type ClockView, type Timer } from '../../interview/timer.js';
 import { updatePhase, type Session } from '../../interview/session.js';
 import type { Prompter } from '../../ui/prompter.js';
@@ -18,9 +18,8 @@ export class LeaveInterview extends Error {
   }
 }
 
-export function isPromptExit(e: unknown): boolean {
-  return e instanceof Error && e.name === 'ExitPromptError';
-}
+/** Inquirer signals Ctrl-C with an ExitPromptError. */
+export const isPromptExit = isPromptCancel;
 
 export class Live {
   /** The clock of the phase in progress; null outside the phases. */
@@ -113,7 +112,7 @@ export class Live {
         if (this.timer) this.timer = resumeTimer(this.timer, this.mono());
         return;
       }
-      if (choice === 'save') throw new LeaveInterview(`Saved in ${this.savePath}. Continue with: study interview --resume`);
+      if (choice === 'save') throw new LeaveInterview(`Saved in ${this.savePath}.\nContinue with: study interview --resume`);
       const sure = await this.prompter.confirm({ message: 'Discard it? Its notes are deleted and nothing is recorded.', default: false }).catch((e: unknown) => {
         if (isPromptExit(e)) throw new InterruptedError(`Interrupted — the interview is saved; continue with: study interview --resume`);
         throw e;
