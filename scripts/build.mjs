@@ -22,8 +22,8 @@ const old = join(root, `dist.old-${process.pid}`);
 // The compiled-curriculum cache is keyed by this: any change to the loader invalidates old caches.
 // (FNV-1a over the loader's sources; node:crypto is not needed for that.)
 let h = 0x811c9dc5;
-const loaderDir = join(root, 'src', 'curriculum');
-for (const f of [pkg.version, ...readdirSync(loaderDir).sort().flatMap((f) => [f, readFileSync(join(loaderDir, f), 'utf8')])]) {
+const loaderFiles = ['src/curriculum', 'src/cli/curriculum'].flatMap((d) => readdirSync(join(root, d)).sort().map((f) => join(root, d, f)));
+for (const f of [pkg.version, ...loaderFiles.flatMap((f) => [f.slice(root.length), readFileSync(f, 'utf8')])]) {
   for (let i = 0; i < f.length; i++) h = Math.imul(h ^ f.charCodeAt(i), 0x01000193) >>> 0;
 }
 

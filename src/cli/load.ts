@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { DataError } from '../errors.js';
-import { loadCurriculumCached, loadView, type CacheDirs } from '../curriculum/cache.js';
+import { loadCurriculumCached, loadView, type CacheDirs } from './curriculum/cache.js';
 import type { BuildResult } from '../curriculum/build.js';
 import type { Curriculum } from '../curriculum/schema.js';
 import type { Problem } from '../curriculum/yaml.js';

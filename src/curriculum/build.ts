@@ -1,12 +1,11 @@
 /**
  * Assembles a curriculum from source texts: YAML -> zod -> cross-file checks. Pure: the caller
- * reads the files (see `read.ts`). Every problem carries `file:line:col`.
+ * reads the files (see `src/cli/curriculum/read.ts`). Every problem carries `file:line:col`.
  */
 import type { z } from 'zod';
 import { parseYaml, type DataPath, type ParsedYaml, type Problem } from './yaml.js';
 import { CURRICULUM_FORMAT, ModuleFile, SectionFile, type Curriculum, type Module } from './schema.js';
 import { crossCheck } from './checks.js';
-import { readSources } from './read.js';
 
 /** One file's path (as it should appear in messages) and its text. */
 export interface SourceFile {
@@ -36,11 +35,6 @@ export interface PathProblem {
   file: ParsedYaml;
   path: DataPath;
   message: string;
-}
-
-/** Reads and builds the curriculum under `dir` (no cache: every file parsed and checked). */
-export function loadCurriculumDir(dir: string): BuildResult {
-  return buildCurriculum(readSources(dir));
 }
 
 /** Parses and validates every file, then checks ids and answer keys across the whole curriculum. */

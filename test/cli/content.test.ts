@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCurriculumDir } from '../../src/curriculum/build.js';
+import { loadCurriculumDir } from '../../src/cli/curriculum/load-dir.js';
 import { COMPLETENESS, lintCompleteness } from '../../src/curriculum/lint.js';
 import { ROOT } from '../helpers.js';
 

@@ -1,6 +1,6 @@
 /** The bundled curriculum follows the course outline: titles and order, held here, not read from elsewhere. */
 import { describe, expect, it } from 'vitest';
-import { loadCurriculumDir } from '../../src/curriculum/build.js';
+import { loadCurriculumDir } from '../../src/cli/curriculum/load-dir.js';
 import { join } from 'node:path';
 import { ROOT } from '../helpers.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { loadCurriculumDir } from '../../src/curriculum/build.js';
+import { loadCurriculumDir } from '../../src/cli/curriculum/load-dir.js';
 import { ankiTsv, escapeHtml } from '../../src/export/anki.js';
 import { markdownGuide } from '../../src/export/markdown.js';
 import { searchCurriculum } from '../../src/curriculum/search.js';

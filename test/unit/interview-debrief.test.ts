@@ -1,6 +1,6 @@
 /** The pure debrief pieces on the real capstones: session, follow-up draw, event, transcript, history. */
 import { describe, expect, it } from 'vitest';
-import { loadCurriculumDir } from '../../src/curriculum/build.js';
+import { loadCurriculumDir } from '../../src/cli/curriculum/load-dir.js';
 import { capstones, findCapstone, listing } from '../../src/interview/catalog.js';
 import { drawFollowUps, interviewEvent, sessionCoverage, weakest } from '../../src/interview/debrief.js';
 import { interviewHistory } from '../../src/interview/history.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { loadCurriculumDir } from '../../src/curriculum/build.js';
+import { loadCurriculumDir } from '../../src/cli/curriculum/load-dir.js';
 import { emptyProgress, type AnswerEvent, type Progress } from '../../src/progress/model.js';
 import { dayKey, progressJson, progressReport as reportFromSummary, streak } from '../../src/progress/report.js';
 import { summarize } from '../../src/progress/summary.js';

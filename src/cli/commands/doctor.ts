@@ -1,6 +1,6 @@
 /** `study doctor`: what a bug report needs — versions, paths, data validity, lock, terminal. */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { loadCurriculumDir } from '../../curriculum/build.js';
+import { loadCurriculumDir } from '../curriculum/load-dir.js';
 import { totals } from '../../curriculum/summary.js';
 import { decodeProgress } from '../../progress/model.js';
 import { lockState } from '../../progress/store.js';

@@ -1,7 +1,7 @@
 /** `study validate [DIR] [--strict]`: every problem as file:line:col, then a summary. */
 import { resolve } from 'node:path';
 import { StudyError, EXIT } from '../../errors.js';
-import { loadCurriculumDir } from '../../curriculum/build.js';
+import { loadCurriculumDir } from '../curriculum/load-dir.js';
 import { lintCompleteness } from '../../curriculum/lint.js';
 import { totals } from '../../curriculum/summary.js';
 import { QUESTION_TYPES } from '../../curriculum/constants.js';

@@ -6,9 +6,9 @@
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { listSources, readSources, type SourceLayout } from './read.js';
-import { fnv1a } from '../hash.js';
-import type { BuildResult } from './build.js';
-import type { Curriculum } from './schema.js';
+import { fnv1a } from '../../hash.js';
+import type { BuildResult } from '../../curriculum/build.js';
+import type { Curriculum } from '../../curriculum/schema.js';
 
 declare const __STUDY_BUILD__: string;
 /** Changes whenever the loader, schema or checks change, so old caches are never trusted. */
@@ -56,7 +56,7 @@ async function writeCached(dirs: CacheDirs, name: string, value: unknown): Promi
   if (!dirs.write) return;
   try {
     mkdirSync(dirs.write, { recursive: true, mode: 0o700 });
-    const { writeAtomic } = await import('../progress/store.js');
+    const { writeAtomic } = await import('../../progress/store.js');
     writeAtomic(join(dirs.write, name), JSON.stringify(value));
   } catch {
     // A cache is an optimisation; failing to write one changes nothing else.
@@ -68,7 +68,7 @@ export async function loadCurriculumCached(dir: string, dirs: CacheDirs, layout:
   const name = `curriculum-${cacheKey(dir, layout)}.json`;
   const cached = readCached<Curriculum>(dirs, name);
   if (cached) return { curriculum: cached, problems: [] };
-  const { buildCurriculum } = await import('./build.js');
+  const { buildCurriculum } = await import('../../curriculum/build.js');
   const result = buildCurriculum(readSources(dir, layout));
   if (result.curriculum && result.problems.length === 0) await writeCached(dirs, name, result.curriculum);
   return result;

@@ -1,12 +1,12 @@
 /**
- * The shell side of the curriculum: finds the module folders and section files on disk, reads
+ * The shell side of the curriculum (the pure loader is src/curriculum/): finds the module folders and section files on disk, reads
  * them, and hands the texts to the pure `buildCurriculum`.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { DataError, isStudyError } from '../errors.js';
-import type { ModuleSource } from './build.js';
-import { MAX_YAML_BYTES } from './constants.js';
+import { DataError, isStudyError } from '../../errors.js';
+import type { ModuleSource } from '../../curriculum/build.js';
+import { MAX_YAML_BYTES } from '../../curriculum/constants.js';
 
 const NUMBERED = /^\d{2}-[a-z0-9-]+$/;
 const SECTION_FILE = /^\d{2}-[a-z0-9-]+\.ya?ml$/;
@@ -62,3 +62,4 @@ function isDir(p: string): boolean {
     return false;
   }
 }
+
