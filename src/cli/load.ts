@@ -37,7 +37,15 @@ function orFail(ctx: Context, { curriculum, problems }: BuildResult): Curriculum
 
 function cacheDirs(ctx: Context): CacheDirs {
   const user = userCacheDir(ctx.env);
-  return { read: [user, bundledCacheDir()].filter((d): d is string => d !== undefined), write: user };
+  const dirs: CacheDirs = { read: [user, bundledCacheDir()].filter((d): d is string => d !== undefined), write: user };
+  // In a terminal, say what the pause is: compiling takes a moment after the YAML changes.
+  if (ctx.interactive) {
+    dirs.around = async (work) => {
+      const { withSpinner } = await import('../ui/spinner.js');
+      return withSpinner('Compiling the curriculum (once after each change to its files)…', work, ctx.theme.color);
+    };
+  }
+  return dirs;
 }
 
 /** The curriculum in `ctx.curriculumDir`, from the compiled cache when its sources are unchanged. */

@@ -39,6 +39,8 @@ export function cacheKey(dir: string, layout: SourceLayout): string {
 export interface CacheDirs {
   read: string[];
   write?: string;
+  /** Wraps the (slow, first-run) compile, e.g. to show a spinner meanwhile. */
+  around?: <T>(work: () => Promise<T>) => Promise<T>;
 }
 
 function readCached<T>(dirs: CacheDirs, name: string): T | undefined {
@@ -68,8 +70,11 @@ export async function loadCurriculumCached(dir: string, dirs: CacheDirs, layout:
   const name = `curriculum-${cacheKey(dir, layout)}.json`;
   const cached = readCached<Curriculum>(dirs, name);
   if (cached) return { curriculum: cached, problems: [] };
-  const { buildCurriculum } = await import('../../curriculum/build.js');
-  const result = buildCurriculum(readSources(dir, layout));
+  const compile = async () => {
+    const { buildCurriculum } = await import('../../curriculum/build.js');
+    return buildCurriculum(readSources(dir, layout));
+  };
+  const result = await (dirs.around ? dirs.around(compile) : compile());
   if (result.curriculum && result.problems.length === 0) await writeCached(dirs, name, result.curriculum);
   return result;
 }
