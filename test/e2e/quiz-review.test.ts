@@ -140,6 +140,28 @@ describe('quiz and review in a terminal', () => {
     expect(due).toHaveLength(4);
   });
 
+  it('learn then quiz: the lesson, then its quiz; Ctrl-C keeps what was answered', async () => {
+    const home = tempDir();
+    const file = join(home, 'progress.json');
+    const s = startStudy(['learn'], isolatedEnv(home, { STUDY_PROGRESS: file, STUDY_CURRICULUM: MINI }));
+    await s.waitFor('Module');
+    s.write(KEY.enter); // module 1
+    await s.waitFor('Section of module 1');
+    s.write(KEY.enter); // its section
+    await s.waitFor('not started');
+    s.write(KEY.enter); // topic 1
+    await s.waitFor('Key points');
+    await s.waitFor('Quiz on this topic (6 questions)');
+    s.write(KEY.enter);
+    await answer(s);
+    await s.waitFor(/Correct|Not quite|Graded/);
+    await s.waitFor(/Choose one|Choose all|True or false|Your estimate|Put these in order|Recall the answer/);
+    s.write(KEY.ctrlC);
+    await s.waitFor('Interrupted — 1 answer saved');
+    expect(await s.exited).toBe(130);
+    expect(progress(file).events.map((e) => e.source)).toEqual(['learn']);
+  });
+
   it('refuses to run without a terminal, with one line and exit 2', async () => {
     const { runCli } = await import('../helpers.js');
     const r = runCli(['quiz'], { env: isolatedEnv(tempDir(), { STUDY_CURRICULUM: MINI }) });
