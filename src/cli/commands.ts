@@ -60,6 +60,47 @@ export const COMMANDS: CommandSpec[] = [
     load: () => import('./commands/review.js'),
   },
   {
+    name: 'drill',
+    args: '[kind]',
+    summary: 'generated estimation problems: train, infer, kv, storage, capacity or mixed',
+    options: [
+      { flags: '--count <n>', description: 'how many problems (default 5)' },
+      { flags: '--seed <n>', description: 'seed for reproducible problems' },
+      { flags: '--json', description: 'print the problems with answers instead of asking' },
+    ],
+    load: () => import('./commands/drill.js'),
+  },
+  {
+    name: 'interview',
+    args: '[capstone]',
+    summary: 'timed mock interview on a capstone, with a debrief against a checklist and rubric',
+    options: [
+      { flags: '--minutes <n>', description: '45 or 60 (default 45)' },
+      { flags: '--practice', description: 'no clock' },
+      { flags: '--resume', description: 'continue a saved interview' },
+      { flags: '--list', description: 'list the capstones (with --json for scripts)' },
+      { flags: '--history', description: 'past interviews and their trend' },
+      { flags: '--json', description: 'JSON output for --list and --history' },
+      { flags: '--out <file>', description: 'where to write the Markdown transcript' },
+      { flags: '--seed <n>', description: 'seed for the follow-up questions drawn (reproducible)' },
+    ],
+    help: [
+      'CAPSTONE is an id from --list (eta-pricing), a topic id or its number (59); omit it for a menu.',
+      'In a phase: type notes, ⏎ adds a line, ⏎ on an empty line ends the phase, ? then ⏎ shows a hint,',
+      'Ctrl-C pauses (resume / save and quit / discard). Transcripts and the paused interview are kept in',
+      'an interviews/ folder beside the progress file.',
+    ].join('\n'),
+    load: () => import('./commands/interview.js'),
+  },
+  {
+    name: 'calc',
+    args: '[kind]',
+    summary: 'back-of-envelope calculators: train, infer, kv, storage, egress, capacity, presets',
+    help: calcHelp(),
+    options: calcOptions(),
+    load: () => import('./commands/calc.js'),
+  },
+  {
     name: 'progress',
     summary: 'where you stand: per module and topic, weakest topics, 30-day activity; export, import, reset',
     options: [
@@ -89,12 +130,6 @@ export const COMMANDS: CommandSpec[] = [
     load: () => import('./commands/export.js'),
   },
   {
-    name: 'doctor',
-    summary: 'versions, paths, data and terminal checks — paste it into a bug report',
-    options: [{ flags: '--json', description: 'print JSON' }],
-    load: () => import('./commands/doctor.js'),
-  },
-  {
     name: 'topics',
     summary: 'show the curriculum as a tree of modules, sections and topics',
     options: [
@@ -110,47 +145,10 @@ export const COMMANDS: CommandSpec[] = [
     options: [{ flags: '--strict', description: 'also check completeness (key points, questions, recall cards, references)' }],
     load: () => import('./commands/validate.js'),
   },
-  // --- interview (issue 6): entries below are owned by the interview work ---
   {
-    name: 'interview',
-    args: '[capstone]',
-    summary: 'timed mock interview on a capstone, with a debrief against a checklist and rubric',
-    options: [
-      { flags: '--minutes <n>', description: '45 or 60 (default 45)' },
-      { flags: '--practice', description: 'no clock' },
-      { flags: '--resume', description: 'continue a saved interview' },
-      { flags: '--list', description: 'list the capstones (with --json for scripts)' },
-      { flags: '--history', description: 'past interviews and their trend' },
-      { flags: '--json', description: 'JSON output for --list and --history' },
-      { flags: '--out <file>', description: 'where to write the Markdown transcript' },
-      { flags: '--seed <n>', description: 'seed for the follow-up questions drawn (reproducible)' },
-    ],
-    help: [
-      'CAPSTONE is an id from --list (eta-pricing), a topic id or its number (59); omit it for a menu.',
-      'In a phase: type notes, ⏎ adds a line, ⏎ on an empty line ends the phase, ? then ⏎ shows a hint,',
-      'Ctrl-C pauses (resume / save and quit / discard). Transcripts and the paused interview are kept in',
-      'an interviews/ folder beside the progress file.',
-    ].join('\n'),
-    load: () => import('./commands/interview.js'),
-  },
-  // --- calc and drill (issue 7): entries below are owned by the calculator work ---
-  {
-    name: 'calc',
-    args: '[kind]',
-    summary: 'back-of-envelope calculators: train, infer, kv, storage, egress, capacity, presets',
-    help: calcHelp(),
-    options: calcOptions(),
-    load: () => import('./commands/calc.js'),
-  },
-  {
-    name: 'drill',
-    args: '[kind]',
-    summary: 'generated estimation problems: train, infer, kv, storage, capacity or mixed',
-    options: [
-      { flags: '--count <n>', description: 'how many problems (default 5)' },
-      { flags: '--seed <n>', description: 'seed for reproducible problems' },
-      { flags: '--json', description: 'print the problems with answers instead of asking' },
-    ],
-    load: () => import('./commands/drill.js'),
+    name: 'doctor',
+    summary: 'versions, paths, data and terminal checks — paste it into a bug report',
+    options: [{ flags: '--json', description: 'print JSON' }],
+    load: () => import('./commands/doctor.js'),
   },
 ];
