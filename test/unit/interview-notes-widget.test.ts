@@ -38,6 +38,25 @@ describe('notes prompt', () => {
     await expect(answer).resolves.toEqual({ lines: ['kafka for pings'], hintsShown: 0 });
   });
 
+  it('skips a blank line that arrives inside a paste, and ends on a blank line typed alone', async () => {
+    const { answer, events, getScreen } = await render(notesPrompt, { title: 'P' });
+    let settled = false;
+    void answer.then(() => (settled = true));
+    // A paste: text, a blank line, more text, all in one burst.
+    events.type('first');
+    events.keypress('enter');
+    events.keypress('enter');
+    events.type('second');
+    events.keypress('enter');
+    await new Promise((r) => setImmediate(r));
+    await new Promise((r) => setImmediate(r));
+    expect(settled).toBe(false);
+    expect(getScreen()).toContain('second');
+    // Enter on an empty line, on its own: the phase ends.
+    events.keypress('enter');
+    await expect(answer).resolves.toEqual({ lines: ['first', 'second'], hintsShown: 0 });
+  });
+
   it('turns amber in the last 20 %, red at zero with one bell, then counts overtime', async () => {
     const phase = fakePhase();
     const bell = vi.fn();

@@ -1,7 +1,7 @@
 /**
  * Multi-line notes under a live countdown: the clock re-renders every second (setInterval inside
  * the prompt, cleared on exit) while the user keeps typing. Enter adds a line; Enter on an empty
- * line submits; "?" alone on a line reveals the next hint. Ctrl-C rejects like every inquirer prompt
+ * line submits (unless it came inside a paste); "?" alone on a line reveals the next hint. Ctrl-C rejects like every inquirer prompt
  * (ExitPromptError), so every change is reported through `onChange` first and nothing typed is lost.
  */
 import { createPrompt, isEnterKey, useEffect, useKeypress, useRef, useState } from '@inquirer/core';
@@ -54,6 +54,9 @@ export const notesPrompt = createPrompt<NotesDraft, NotesConfig>((config, done) 
   const [status, setStatus] = useState<'idle' | 'done'>('idle');
   const [, setTick] = useState(0);
   const ticks = useRef(0);
+  // An empty line ends the notes only if no other key follows in the same burst of input: a pasted
+  // block arrives as one burst, so its blank lines are skipped instead of ending the phase.
+  const pendingEnd = useRef<ReturnType<typeof setImmediate> | undefined>(undefined);
 
   useEffect(() => {
     if (!config.clock) return undefined;
@@ -67,8 +70,15 @@ export const notesPrompt = createPrompt<NotesDraft, NotesConfig>((config, done) 
     if (red) config.bell?.();
   }, [red]);
 
+  useEffect(() => () => clearImmediate(pendingEnd.current!), []);
+
   useKeypress((key, rl) => {
     if (status === 'done') return;
+    if (pendingEnd.current) {
+      // More input in the same burst: the blank line was pasted, not typed.
+      clearImmediate(pendingEnd.current);
+      pendingEnd.current = undefined;
+    }
     if (!isEnterKey(key)) {
       setCurrent(rl.line);
       config.onChange?.({ lines, hintsShown: shown, current: rl.line });
@@ -77,8 +87,11 @@ export const notesPrompt = createPrompt<NotesDraft, NotesConfig>((config, done) 
     const line = current.trimEnd();
     setCurrent('');
     if (line.trim() === '') {
-      setStatus('done');
-      done({ lines, hintsShown: shown });
+      pendingEnd.current = setImmediate(() => {
+        pendingEnd.current = undefined;
+        setStatus('done');
+        done({ lines, hintsShown: shown });
+      });
       return;
     }
     if (line.trim() === '?') {
