@@ -24,7 +24,7 @@ describe('study interview in a terminal', () => {
     const s = startStudy(['interview', 'eta-pricing', '--seed', '7'], env);
     try {
       await s.waitFor('Ask the interviewer');
-      await step(s, KEY.space + KEY.enter, '20 million completed trips');
+      await step(s, KEY.down + KEY.enter, '20 million completed trips');
       await s.waitFor('Ask the interviewer');
       await step(s, KEY.enter, /Phase 1\/7 · Clarify requirements[\s\S]*⏎ new line/);
       await step(s, 'Two problems: ETA regression and surge control\r', '  Two problems');

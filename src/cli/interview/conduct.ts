@@ -37,13 +37,16 @@ async function clarifyingRound(live: Live, c: Capstone): Promise<void> {
     if (left.length === 0) return;
     const clock = live.clock();
     const when = clock && !live.session.practice ? `${clock.label} left · ` : '';
-    const picked = await live.ask(() =>
-      live.prompter.checkbox({
-        message: `${when}Ask the interviewer (space marks, ⏎ asks; ⏎ with none marked: on to your notes)`,
-        choices: left.map((q) => ({ name: q.question, value: q.id })),
+    // One question at a time, as in a real round; a list (not checkboxes), so that typing a note
+    // too early cannot trigger list shortcuts.
+    const pick = await live.ask(() =>
+      live.prompter.select<string | null>({
+        message: `${when}Ask the interviewer a question, or start your notes`,
+        choices: [{ name: '→ Done asking: on to my notes', value: null }, ...left.map((q) => ({ name: q.question, value: q.id }))],
       }),
     );
-    if (picked.length === 0) return;
+    if (pick === null) return;
+    const picked = [pick];
     live.session = { ...live.session, clarifying: [...live.session.clarifying, ...picked] };
     ctx.out(renderClarifications(all.filter((q) => picked.includes(q.id)), ctx.theme, ctx.columns));
   }
