@@ -34,7 +34,7 @@ export function renderDashboard(r: ProgressJson, t: Theme, now: Date, columns = 
   const width = Math.max(50, Math.min(columns, 100));
   const lines = [t.heading('study — ML system-design interview trainer'), '', t.dim('Topics practised and accuracy, per module'), ...renderModuleBars(r, t, columns), ''];
   const due = r.reviewsDue ? t.warn(`${r.reviewsDue} due`) : t.ok('none due');
-  lines.push(`Reviews: ${due}   Streak: ${plural(r.streakDays, 'day')}   Answered: ${r.answered}`);
+  lines.push(`Reviews: ${due}   Streak: ${plural(r.streakDays, 'day')}   Answered: ${r.answered}${r.drills.count ? `   Drills: ${r.drills.count}` : ''}`);
   const iv = r.interviews.last;
   lines.push(iv ? `Last mock interview: ${iv.capstone}, ${pct(iv.coverage)} of the checklist covered (${ago(iv.at, now)})` : 'Mock interviews: none yet');
   lines.push('', wrap(`${t.bold('Next up:')} ${r.next.text}  ${t.accent(`${t.sym.arrow} ${r.next.command}`)}`, width - 1));
