@@ -24,8 +24,23 @@ function optionsIn(screen: string, marker: RegExp): string[] {
   return out;
 }
 
+/** Any question prompt of the quiz. */
+const PROMPT = /Choose one|Choose all|True or false|Your estimate|Put these in order|Recall the answer/;
+
+/** Answers `n` questions, presses Ctrl-C at the next one, and checks the exit says they were saved. */
+async function answerThenInterrupt(s: Session, n: number): Promise<void> {
+  for (let i = 0; i < n; i++) {
+    await answer(s);
+    await s.waitFor(/Correct|Not quite|Graded/);
+  }
+  await s.waitFor(PROMPT);
+  s.write(KEY.ctrlC);
+  await s.waitFor(`Interrupted — ${n} answer${n === 1 ? '' : 's'} saved`);
+  expect(await s.exited).toBe(130);
+}
+
 async function answer(s: Session) {
-  const re = /Choose one|Choose all|True or false|Your estimate|Put these in order|Recall the answer/;
+  const re = PROMPT;
   const prompt = (await s.waitFor(re)).match(re)![0];
   // Let the whole option list arrive after the prompt line: it ends with the key help line.
   const rest = /Choose one|Choose all|True or false|Put these/.test(prompt) ? await s.waitFor(/navigate|choose ·|submit/) : '';
@@ -120,14 +135,7 @@ describe('quiz and review in a terminal', () => {
     const reviewEnv = { ...env, STUDY_NOW: '2026-04-15T09:00:00Z' };
     const rev = startStudy(['review', '--seed', '5'], reviewEnv);
     await rev.waitFor('Review — 6 due cards');
-    for (let i = 0; i < 2; i++) {
-      await answer(rev);
-      await rev.waitFor(/Correct|Not quite|Graded/);
-    }
-    await rev.waitFor(/Choose one|Choose all|True or false|Your estimate|Put these in order|Recall the answer/);
-    rev.write(KEY.ctrlC);
-    await rev.waitFor('Interrupted — 2 answers saved');
-    expect(await rev.exited).toBe(130);
+    await answerThenInterrupt(rev, 2);
     // The terminal is left clean: the cursor, hidden by the list prompt, is shown again at the end.
     const raw = rev.raw();
     expect(raw.lastIndexOf('\u001b[?25h')).toBeGreaterThan(raw.lastIndexOf('\u001b[?25l'));
@@ -153,12 +161,7 @@ describe('quiz and review in a terminal', () => {
     await s.waitFor('Key points');
     await s.waitFor('Quiz on this topic (6 questions)');
     s.write(KEY.enter);
-    await answer(s);
-    await s.waitFor(/Correct|Not quite|Graded/);
-    await s.waitFor(/Choose one|Choose all|True or false|Your estimate|Put these in order|Recall the answer/);
-    s.write(KEY.ctrlC);
-    await s.waitFor('Interrupted — 1 answer saved');
-    expect(await s.exited).toBe(130);
+    await answerThenInterrupt(s, 1);
     expect(progress(file).events.map((e) => e.source)).toEqual(['learn']);
   });
 
