@@ -50,12 +50,31 @@ export async function updateProgress(path: string, change: (p: Progress) => Prog
   const release = await acquireLock(`${path}.lock`, opts.lockTimeoutMs ?? 15_000);
   try {
     removeOrphanTemps(path);
-    const current = readProgress(path, opts);
+    const current = lastWritten(path) ?? readProgress(path, opts);
+    lastWrite = undefined; // `change` may mutate it; re-armed only after a successful write
     const next = change(current) ?? current;
-    writeAtomic(path, encodeProgress(next));
+    const text = encodeProgress(next);
+    writeAtomic(path, text);
+    lastWrite = { path, text, progress: next };
     return next;
   } finally {
     release();
+  }
+}
+
+/**
+ * What this process last wrote, while the file on disk still holds exactly that text (compared in
+ * full, so no other writer or hand edit can slip past). Saves re-parsing and re-validating the
+ * whole file on each answer of a session.
+ */
+let lastWrite: { path: string; text: string; progress: Progress } | undefined;
+
+function lastWritten(path: string): Progress | undefined {
+  if (!lastWrite || lastWrite.path !== path) return undefined;
+  try {
+    return readFileSync(path, 'utf8') === lastWrite.text ? lastWrite.progress : undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -109,6 +109,22 @@ describe('progress store', () => {
     for (const id of [...a, ...b]) expect(ids.has(id)).toBe(true);
   });
 
+  it('reuses what it last wrote, yet never misses a write by another process or an edit', async () => {
+    const path = join(tempDir(), 'progress.json');
+    await updateProgress(path, (p) => void p.events.push(answer('e-mine-001')));
+    await updateProgress(path, (p) => void p.events.push(answer('e-mine-002')));
+    spawnSync(process.execPath, [writer, path, '1', 'other']); // another process appends one
+    await updateProgress(path, (p) => void p.events.push(answer('e-mine-003')));
+    const ids = readProgress(path).events.map((e) => e.id);
+    expect(ids.filter((id) => id.startsWith('e-mine'))).toEqual(['e-mine-001', 'e-mine-002', 'e-mine-003']);
+    expect(ids.some((id) => id.startsWith('other-'))).toBe(true);
+    // A hand edit in place (same inode) is seen too.
+    const edited = readFileSync(path, 'utf8').replace('"desiredRetention":0.9', '"desiredRetention":0.8');
+    writeFileSync(path, edited);
+    const after = await updateProgress(path, () => undefined);
+    expect(after.settings.desiredRetention).toBe(0.8);
+  });
+
   it('leaves a valid file when a writer is killed with SIGKILL mid-write', async () => {
     const path = join(tempDir(), 'progress.json');
     // Seed it so there is something to lose.
