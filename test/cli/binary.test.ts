@@ -2,7 +2,8 @@
 import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runCli, tempDir } from '../helpers.js';
+import { spawnSync } from 'node:child_process';
+import { BIN, ROOT, isolatedEnv, runCli, tempDir } from '../helpers.js';
 
 describe('study binary', () => {
   it('prints help with every command and exits 0', () => {
@@ -15,6 +16,22 @@ describe('study binary', () => {
     const r = runCli(['--version']);
     expect(r.status).toBe(0);
     expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it('--version loads no command, curriculum, prompt, spinner or colour code', () => {
+    const r = spawnSync(process.execPath, ['-r', join(ROOT, 'test/fixtures/trace-requires.cjs'), BIN, '--version'], { encoding: 'utf8', env: { PATH: process.env.PATH } });
+    expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+    const loaded: string[] = JSON.parse(/LOADED (.*)/.exec(r.stderr)![1]!);
+    expect(loaded.filter((m) => /program|commands|curriculum|yaml|zod|inquirer|ora|chalk|commander/.test(m))).toEqual([]);
+  });
+
+  it('topics --json loads neither the YAML parser nor zod when the compiled curriculum is cached', () => {
+    const env = isolatedEnv(tempDir());
+    runCli(['topics', '--json'], { env }); // compiles into the (isolated) cache
+    const r = spawnSync(process.execPath, ['-r', join(ROOT, 'test/fixtures/trace-requires.cjs'), BIN, 'topics', '--json'], { encoding: 'utf8', env });
+    const loaded: string[] = JSON.parse(/LOADED (.*)/.exec(r.stderr)![1]!);
+    expect(loaded.some((m) => m.includes('topics.cjs'))).toBe(true);
+    expect(loaded.filter((m) => /^(yaml|zod|@inquirer|ts-fsrs)/.test(m) || /build\.cjs|store\.cjs/.test(m))).toEqual([]);
   });
 
   it('prints topics as JSON in the documented shape', () => {
