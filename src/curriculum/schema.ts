@@ -118,6 +118,32 @@ export const Question = z.discriminatedUnion('type', [
 /** A book, paper or official documentation page. `where`: URL, or publisher and chapter. */
 export const Reference = z.object({ title: text, where: text }).strict();
 
+/**
+ * A whiteboard drawing in box-drawing characters. `art` is a literal block (YAML `|`), at most
+ * 76 columns per line (validate checks), rendered as-is under a "Diagram" heading.
+ */
+export const Diagram = z.object({ title: text, art: text }).strict();
+
+/**
+ * An end-to-end design worked through as an interviewer expects it: the problem with its
+ * numbers, the framing (objective, labels, offline and online metrics), data and features, the
+ * model and its baseline, serving and its latency budget, monitoring, the trade-offs an
+ * interviewer pushes on, and the estimate worked step by step.
+ */
+export const WorkedDesign = z
+  .object({
+    title: text,
+    problem: text,
+    framing: text,
+    data: text,
+    model: text,
+    serving: text,
+    monitoring: text,
+    tradeoffs: z.array(text).min(2, 'needs at least 2 trade-offs'),
+    estimate: text,
+  })
+  .strict();
+
 /** A clarifying question a candidate may ask, with the interviewer's answer (fixes the numbers). */
 const Clarification = z.object({ id: slug, question: text, answer: text }).strict();
 
@@ -187,6 +213,10 @@ export const Topic = z
     pitfalls: z.array(text),
     interviewTips: z.array(text),
     references: z.array(Reference),
+    /** Architecture or flow drawings (optional). */
+    diagrams: z.array(Diagram).optional(),
+    /** End-to-end designs worked through (optional; Module 2 and 3 sections each have one). */
+    workedDesigns: z.array(WorkedDesign).optional(),
     questions: z.array(Question),
     /** Capstone topics only: the mock-interview material. */
     interview: Interview.optional(),
@@ -226,6 +256,8 @@ export type RecallQuestion = z.infer<typeof RecallQuestion>;
 export type Question = z.infer<typeof Question>;
 export type Tolerance = z.infer<typeof Tolerance>;
 export type Reference = z.infer<typeof Reference>;
+export type Diagram = z.infer<typeof Diagram>;
+export type WorkedDesign = z.infer<typeof WorkedDesign>;
 export type Interview = z.infer<typeof Interview>;
 export type Topic = z.infer<typeof Topic>;
 export type SectionFile = z.infer<typeof SectionFile>;
