@@ -4,6 +4,9 @@
  */
 import { QUESTION_TYPES } from './constants.js';
 import type { Curriculum, Section, Topic } from './schema.js';
+import { hasDiagram } from './lint-items.js';
+
+export { lintItems, ITEM_RULES, type ItemIssue } from './lint-items.js';
 
 /** The thresholds, in one table so tests and the lint read the same numbers. */
 export const COMPLETENESS = {
@@ -75,4 +78,37 @@ export function countByType(topics: Topic[]): Record<(typeof QUESTION_TYPES)[num
   const counts = Object.fromEntries(QUESTION_TYPES.map((t) => [t, 0])) as Record<(typeof QUESTION_TYPES)[number], number>;
   for (const t of topics) for (const q of t.questions) counts[q.type]++;
   return counts;
+}
+
+/** Curriculum-wide counts issue 15 asks for: lessons with a diagram, worked designs per section. */
+export const COVERAGE = {
+  /** Lessons (topics) across the curriculum with at least one diagram. */
+  diagramLessons: 25,
+  /** Modules (by number) each of whose sections has at least one worked design. */
+  workedDesignModules: [2, 3],
+} as const;
+
+export interface CoverageGap {
+  rule: 'diagram-lessons' | 'worked-designs';
+  /** The section file a gap is in, when it is one section's. */
+  file?: string;
+  message: string;
+}
+
+/** What the curriculum as a whole still lacks against `COVERAGE`; empty when it has it all. */
+export function lintCoverage(curriculum: Curriculum): CoverageGap[] {
+  const out: CoverageGap[] = [];
+  const topics = curriculum.modules.flatMap((m) => m.sections.flatMap((s) => s.topics));
+  const drawn = topics.filter(hasDiagram).length;
+  if (drawn < COVERAGE.diagramLessons) {
+    out.push({ rule: 'diagram-lessons', message: `${drawn} of ${topics.length} lessons have a diagram; at least ${COVERAGE.diagramLessons} must (${COVERAGE.diagramLessons - drawn} more)` });
+  }
+  for (const m of curriculum.modules) {
+    if (!(COVERAGE.workedDesignModules as readonly number[]).includes(m.number)) continue;
+    for (const s of m.sections) {
+      if (s.topics.some((t) => (t.workedDesigns ?? []).length > 0)) continue;
+      out.push({ rule: 'worked-designs', file: s.file, message: `section "${s.id}" (module ${m.number}) has no worked design; add one to a topic's workedDesigns` });
+    }
+  }
+  return out;
 }

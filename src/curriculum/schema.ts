@@ -122,7 +122,13 @@ export const Reference = z.object({ title: text, where: text }).strict();
  * A whiteboard drawing in box-drawing characters. `art` is a literal block (YAML `|`), at most
  * 76 columns per line (validate checks), rendered as-is under a "Diagram" heading.
  */
-export const Diagram = z.object({ title: text, art: text }).strict();
+export const Diagram = z
+  .object({
+    title: text,
+    // Not trimmed: the first line's indentation is part of the drawing.
+    art: z.string().refine((s) => s.trim().length > 0, 'must not be empty'),
+  })
+  .strict();
 
 /**
  * An end-to-end design worked through as an interviewer expects it: the problem with its

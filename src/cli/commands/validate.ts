@@ -19,14 +19,22 @@ export async function run(args: string[], raw: Record<string, unknown>, ctx: Con
     ctx.out(`\n${t.warn('Incomplete')} (--strict):\n`);
     for (const s of shortfalls) ctx.out(`  ${s.scope} ${t.bold(s.id)} (${s.file}): ${s.gaps.join('; ')}\n`);
   }
+  const rules = curriculum && strict ? (await import('../curriculum/strict.js')).strictReport(curriculum) : { items: [], coverage: [] };
+  if (rules.items.length) ctx.out(`\n${t.warn('Item rules')} (--strict; see curriculum/README.md):\n${rules.items.map((l) => `${l}\n`).join('')}`);
+  if (rules.coverage.length) ctx.out(`\n${t.warn('Curriculum-wide')} (--strict):\n${rules.coverage.map((l) => `  ${l}\n`).join('')}`);
   if (curriculum) {
     const n = totals(curriculum);
     const types = QUESTION_TYPES.map((q) => `${q} ${n.byType[q]}`).join(', ');
     ctx.out(`\n${n.modules} modules, ${n.sections} sections, ${n.topics} topics, ${n.questions} questions (${types})\n`);
   }
-  const failed = problems.length > 0 || shortfalls.length > 0;
+  const failed = problems.length > 0 || shortfalls.length > 0 || rules.items.length > 0 || rules.coverage.length > 0;
   if (failed) {
-    const parts = [problems.length && `${problems.length} problem${problems.length === 1 ? '' : 's'}`, shortfalls.length && `${shortfalls.length} incomplete topic${shortfalls.length === 1 ? '' : 's'} or section${shortfalls.length === 1 ? '' : 's'}`].filter(Boolean);
+    const parts = [
+      problems.length && `${problems.length} problem${problems.length === 1 ? '' : 's'}`,
+      shortfalls.length && `${shortfalls.length} incomplete topic${shortfalls.length === 1 ? '' : 's'} or section${shortfalls.length === 1 ? '' : 's'}`,
+      rules.items.length && `${rules.items.length} item-rule violation${rules.items.length === 1 ? '' : 's'}`,
+      rules.coverage.length && `${rules.coverage.length} curriculum-wide gap${rules.coverage.length === 1 ? '' : 's'}`,
+    ].filter(Boolean);
     throw new StudyError(`${dir}: ${parts.join(' and ')}`, EXIT.failure);
   }
   ctx.out(`${t.ok(t.sym.ok)} ${dir} is valid${strict ? ' and complete' : ''}\n`);

@@ -1,0 +1,27 @@
+/** `study validate --strict`: item rules located as file:line:col, curriculum-wide counts, on any folder. */
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers.js';
+
+describe('study validate --strict --curriculum DIR', () => {
+  it('reports every item-rule violation with its question id and position, then the counts, and exits 1', () => {
+    const r = runCli(['validate', '--strict', '--curriculum', 'test/fixtures/lint']);
+    expect(r.status).toBe(1);
+    const lines = r.stdout.split('\n');
+    const bad = 'test/fixtures/lint/02-lifecycle/02-bad.yaml';
+    expect(lines).toContain(`${bad}:34:22: bad-items.positional: explanation says "last option", but options are shuffled when asked; name the option by its content [positional]`);
+    expect(lines.some((l) => l.startsWith(`${bad}:38:17: bad-items.widget: prompt says "Choose all"`))).toBe(true);
+    expect(lines.some((l) => l.startsWith(`${bad}:52:17: bad-items.hedged:`))).toBe(true);
+    expect(lines.some((l) => l.startsWith(`${bad}:69:20: bad-items.slip:`) && l.endsWith('[accepts-slip]'))).toBe(true);
+    expect(lines.some((l) => l.startsWith(`${bad}:15:14: bad-items diagram "Too wide": art is wider than 76 columns`))).toBe(true);
+    expect(r.stdout).not.toContain('01-good.yaml:');
+    expect(r.stdout).toContain('2 of 3 lessons have a diagram; at least 25 must (23 more) [diagram-lessons]');
+    expect(r.stdout).toContain('03-empty.yaml: section "empty-section" (module 2) has no worked design');
+    expect(r.stderr).toMatch(/25 item-rule violations and 2 curriculum-wide gaps/);
+  });
+
+  it('does not apply the item rules without --strict', () => {
+    const r = runCli(['validate', '--curriculum', 'test/fixtures/lint']);
+    expect(r.stdout).not.toContain('[positional]');
+    expect(r.status).toBe(0);
+  });
+});
