@@ -1,31 +1,111 @@
-/** The whole curriculum as a Markdown study guide, in outline order: each lesson, then its questions with answers. Pure. */
-import type { Curriculum } from '../curriculum/schema.js';
+/**
+ * The whole curriculum as a Markdown study guide, in outline order: each lesson (diagrams in fenced
+ * blocks, worked designs), then its questions with answers folded in `<details>`. Pure.
+ *
+ * Curriculum text is escaped, so it is always shown as text: `<`, `>` and `&` become entities (no
+ * raw HTML: `</details>` cannot reveal an answer, `<script>` is inert), Markdown punctuation is
+ * backslash-escaped (no emphasis, code spans or links), and a line that would start a heading,
+ * list, quote, fence, table or rule starts with an escaped character instead.
+ */
+import type { Curriculum, Diagram, Topic, WorkedDesign } from '../curriculum/schema.js';
+import { sanitize, sanitizeLine } from '../sanitize.js';
 import { answerText, choicesOf } from './answer.js';
 
-const list = (items: string[]) => items.map((x) => `- ${x}`).join('\n');
+/**
+ * Markdown (CommonMark / GitHub) text for `text`: shown exactly as written. A newline stays a line
+ * break (a hard break), a blank line a paragraph break; leading indentation is dropped (it would
+ * make a code block).
+ */
+export function escapeMarkdown(text: string): string {
+  const lines = sanitize(text)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[\\`*_[\]#~|]/g, '\\$&')
+    .split('\n')
+    .map(escapeLineStart);
+  return lines.map((l, i) => (l && lines[i + 1] ? `${l}  ` : l)).join('\n');
+}
+
+/** A line that Markdown would read as block syntax (list, ordered list, setext rule, +, =) made plain. */
+function escapeLineStart(line: string): string {
+  const rest = line.trim();
+  // A list marker is followed by a space; a setext underline or rule is a line of - or = only.
+  if (/^[-+](?:\s|$)/.test(rest) || /^[-=][-=\s]*$/.test(rest)) return `\\${rest}`;
+  const ordered = /^(\d{1,9})[.)](?=\s|$)/.exec(rest);
+  if (ordered) return `${ordered[1]}\\${rest.slice(ordered[1]!.length)}`;
+  return rest;
+}
+
+/** One line of escaped text (headings, list items, labels): newlines and tabs become spaces. */
+const inline = (text: string) => escapeMarkdown(sanitizeLine(text));
+
+/** Escaped multi-line text indented under a list item or a block, so it stays inside it. */
+const indented = (text: string, pad: string) => escapeMarkdown(text).replace(/\n/g, `\n${pad}`);
+
+const list = (items: string[]) => items.map((x) => `- ${indented(x, '  ')}`).join('\n');
+
+/** A fence longer than any run of backticks in the drawing, so the drawing cannot close it. */
+function fenced(art: string): string {
+  const longest = Math.max(2, ...[...art.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(longest + 1);
+  return `${fence}text\n${sanitize(art).replace(/^\n+|\s+$/g, '')}\n${fence}`;
+}
+
+function diagram(d: Diagram): string[] {
+  return [`**Diagram: ${inline(d.title)}**`, '', fenced(d.art), ''];
+}
+
+const DESIGN: [Exclude<keyof WorkedDesign, 'title' | 'tradeoffs'>, string][] = [
+  ['problem', 'Problem'],
+  ['framing', 'Framing'],
+  ['data', 'Data'],
+  ['model', 'Model'],
+  ['serving', 'Serving'],
+  ['monitoring', 'Monitoring'],
+];
+
+function workedDesign(w: WorkedDesign): string[] {
+  return [
+    `**Worked design: ${inline(w.title)}**`,
+    '',
+    ...DESIGN.map(([field, label]) => `- **${label}.** ${indented(w[field], '  ')}`),
+    `- **Trade-offs.**`,
+    ...w.tradeoffs.map((x) => `  - ${indented(x, '    ')}`),
+    `- **Estimate.** ${indented(w.estimate, '  ')}`,
+    '',
+  ];
+}
+
+function lesson(t: Topic): string[] {
+  const out: string[] = [`#### ${t.number}. ${inline(t.title)}`, '', escapeMarkdown(t.summary), ''];
+  if (t.keyPoints.length) out.push('**Key points**', '', list(t.keyPoints), '');
+  for (const d of t.diagrams ?? []) out.push(...diagram(d));
+  for (const w of t.workedDesigns ?? []) out.push(...workedDesign(w));
+  if (t.pitfalls.length) out.push('**Pitfalls**', '', list(t.pitfalls), '');
+  if (t.interviewTips.length) out.push('**Interview tips**', '', list(t.interviewTips), '');
+  if (t.references.length) out.push('**References**', '', list(t.references.map((r) => `${r.title} — ${r.where}`)), '');
+  if (t.questions.length) {
+    out.push('**Questions**', '');
+    t.questions.forEach((q, i) => {
+      out.push(`${i + 1}. ${indented(q.prompt, '   ')}`);
+      for (const o of choicesOf(q)) out.push(`   - ${indented(o, '     ')}`);
+      // An order question's answer is a numbered list; every other answer is one block of text.
+      const answer = q.type === 'order' ? q.items.map((x, n) => `   ${n + 1}. ${indented(x, '      ')}`) : [`   ${indented(answerText(q), '   ')}`];
+      out.push('', `   <details><summary>Answer</summary>`, '', ...answer, '', `   ${indented(q.explanation, '   ')}`, '', '   </details>', '');
+    });
+  }
+  return out;
+}
 
 export function markdownGuide(c: Curriculum, moduleNumber?: number): string {
   const out: string[] = ['# ML system-design interview study guide', '', 'Generated by `study export --format markdown`.', ''];
   for (const m of c.modules) {
     if (moduleNumber !== undefined && m.number !== moduleNumber) continue;
-    out.push(`## Module ${m.number} — ${m.title}`, '');
+    out.push(`## Module ${m.number} — ${inline(m.title)}`, '');
     for (const s of m.sections) {
-      out.push(`### ${s.title}`, '');
-      for (const t of s.topics) {
-        out.push(`#### ${t.number}. ${t.title}`, '', t.summary, '');
-        if (t.keyPoints.length) out.push('**Key points**', '', list(t.keyPoints), '');
-        if (t.pitfalls.length) out.push('**Pitfalls**', '', list(t.pitfalls), '');
-        if (t.interviewTips.length) out.push('**Interview tips**', '', list(t.interviewTips), '');
-        if (t.references.length) out.push('**References**', '', list(t.references.map((r) => `${r.title} — ${r.where}`)), '');
-        if (t.questions.length) {
-          out.push('**Questions**', '');
-          t.questions.forEach((q, i) => {
-            out.push(`${i + 1}. ${q.prompt}`);
-            for (const o of choicesOf(q)) out.push(`   - ${o}`);
-            out.push('', `   <details><summary>Answer</summary>`, '', `   ${answerText(q).replace(/\n/g, '\n   ')}`, '', `   ${q.explanation}`, '', '   </details>', '');
-          });
-        }
-      }
+      out.push(`### ${inline(s.title)}`, '');
+      for (const t of s.topics) out.push(...lesson(t));
     }
   }
   return `${out.join('\n')}\n`;
