@@ -4,7 +4,7 @@ import type { Prompter } from '../ui/prompter.js';
 import type { Context } from './context.js';
 
 /** Commands that work without a terminal, named in the refusal message. */
-const NON_INTERACTIVE = 'study topics, study validate, study progress --json, study calc … --json, study drill --json, study interview --list --json';
+const NON_INTERACTIVE = 'study topics, study learn TOPIC, study validate, study progress --json, study calc … --json, study drill --json, study interview --list --json';
 
 /** Stops with exit 2 when stdin or stdout is not a terminal, rather than hanging or crashing. */
 export function requireTerminal(ctx: Context, command: string): void {

@@ -20,6 +20,8 @@ export interface Prompter {
   order(opts: { message: string; items: string[] }): Promise<number[]>;
   /** Multi-line notes, optionally under a live countdown (see widgets/notes-prompt.ts). */
   notes(opts: NotesConfig): Promise<NotesDraft>;
+  /** The pager's "⏎ next section · q quit" line (see widgets/page-prompt.ts). */
+  page(opts: { message: string }): Promise<'next' | 'quit'>;
 }
 
 /** The inquirer-backed prompter used by the real terminal. */
@@ -38,5 +40,6 @@ export async function inquirerPrompter(highlight?: (s: string) => string): Promi
     confirm: (o) => confirm({ ...o, theme }),
     order: (o) => orderPrompt({ ...o, highlight }),
     notes: (o) => notesPrompt(o),
+    page: async (o) => (await import('./widgets/page-prompt.js')).pagePrompt(o),
   };
 }

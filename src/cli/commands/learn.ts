@@ -1,12 +1,19 @@
-/** `study learn [TOPIC]`: pick a topic (module -> section -> topic), read its lesson, then quiz on it. */
+/**
+ * `study learn [TOPIC]`: pick a topic (module -> section -> topic), read its lesson, then quiz on it.
+ * Without a terminal, `study learn TOPIC` prints the whole lesson (no colour, no prompts), so
+ * `study learn dns | less` works; in a terminal, a long lesson pages section by section.
+ */
 import { UsageError } from '../../errors.js';
 import type { Curriculum, Module, Section, Topic } from '../../curriculum/schema.js';
 import { allQuestions, filterQuestions, findTopic, pickQuestions } from '../../quiz/select.js';
 import { seededRng } from '../../quiz/rng.js';
 import { questionStats, topicStats, type TopicStats } from '../../progress/stats.js';
 import { readProgress } from '../../progress/store.js';
-import { renderLesson } from '../../ui/render/lesson.js';
+import { lessonSections, renderLesson } from '../../ui/render/lesson.js';
+import { plainTheme } from '../../ui/plain.js';
 import type { Prompter } from '../../ui/prompter.js';
+import { sanitizeLine } from '../../sanitize.js';
+import { runPager, showPaged } from '../pager.js';
 import type { Context } from '../context.js';
 import { loadCurriculum } from '../load.js';
 import { requireTerminal, seedFrom, terminalPrompter } from '../interactive.js';
@@ -19,15 +26,21 @@ export async function run(args: string[], _raw: Record<string, unknown>, ctx: Co
   let where: Where | undefined;
   if (args[0]) {
     where = findTopic(curriculum, args[0]);
-    if (!where) throw new UsageError(`no topic "${args[0]}"; give a topic id or number (see study topics)`);
+    if (!where) throw new UsageError(`no topic "${sanitizeLine(args[0])}"; give a topic id or number (see study topics)`);
+    if (!ctx.interactive) {
+      // Piped or redirected: the whole lesson as plain text, and nothing that waits for input.
+      ctx.out(`${renderLesson(where, plainTheme, ctx.columns)}\n`);
+      return;
+    }
   }
-  requireTerminal(ctx, 'study learn');
+  requireTerminal(ctx, 'study learn (without a TOPIC)');
   const prompter = await terminalPrompter(ctx);
   for (;;) {
     const stats = topicStats(readProgress(ctx.progressPath));
     where ??= await chooseTopic(curriculum, stats, prompter, ctx);
     if (!where) return;
-    ctx.out(`\n${renderLesson(where, ctx.theme, ctx.columns)}\n`);
+    ctx.out('\n');
+    await showLesson(where, ctx, prompter);
     const count = where.topic.questions.length;
     const next = await prompter.select({
       message: 'Next',
@@ -50,6 +63,20 @@ export async function run(args: string[], _raw: Record<string, unknown>, ctx: Co
   }
 }
 
+/** The lesson, paged when it is taller than the terminal (through $PAGER when set). */
+async function showLesson(where: Where, ctx: Context, prompter: Prompter): Promise<void> {
+  const sections = lessonSections(where, ctx.theme, ctx.columns).map((s) => s.text);
+  const pager = ctx.env.PAGER?.trim() || undefined;
+  await showPaged(sections, renderLesson(where, plainTheme, ctx.columns), {
+    out: ctx.out,
+    err: ctx.err,
+    rows: process.stdout.rows || 24,
+    ask: (hint) => prompter.page({ message: ctx.theme.dim(hint) }),
+    pager,
+    runPager: (command, text) => runPager(command, text, ctx.env),
+  });
+}
+
 function practised(s: TopicStats | undefined): string {
   return s ? `${s.answered} answered, ${Math.round((100 * s.correct) / s.answered)}%` : 'not started';
 }
@@ -65,7 +92,7 @@ async function chooseTopic(c: Curriculum, stats: Map<string, TopicStats>, p: Pro
         ...c.modules.map((m) => {
           const topics = topicsOf(m);
           const done = topics.filter((x) => stats.has(x.id)).length;
-          return { name: `${m.number}. ${m.title}  ${t.dim(`${done}/${topics.length} topics practised`)}`, value: m };
+          return { name: `${m.number}. ${sanitizeLine(m.title)}  ${t.dim(`${done}/${topics.length} topics practised`)}`, value: m };
         }),
         { name: 'Quit', value: null },
       ],
@@ -74,15 +101,15 @@ async function chooseTopic(c: Curriculum, stats: Map<string, TopicStats>, p: Pro
     const section = await p.select<Section | null>({
       message: `Section of module ${module.number}`,
       choices: [
-        ...module.sections.map((s) => ({ name: `${s.title}  ${t.dim(`${s.topics.filter((x) => stats.has(x.id)).length}/${s.topics.length} practised`)}`, value: s })),
+        ...module.sections.map((s) => ({ name: `${sanitizeLine(s.title)}  ${t.dim(`${s.topics.filter((x) => stats.has(x.id)).length}/${s.topics.length} practised`)}`, value: s })),
         { name: '← Back', value: null },
       ],
     });
     if (!section) continue;
     const topic = await p.select<Topic | null>({
-      message: section.title,
+      message: sanitizeLine(section.title),
       choices: [
-        ...section.topics.map((x) => ({ name: `${String(x.number).padStart(2)}. ${x.title}  ${t.dim(practised(stats.get(x.id)))}`, value: x })),
+        ...section.topics.map((x) => ({ name: `${String(x.number).padStart(2)}. ${sanitizeLine(x.title)}  ${t.dim(practised(stats.get(x.id)))}`, value: x })),
         { name: '← Back', value: null },
       ],
     });
