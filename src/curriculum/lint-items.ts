@@ -162,14 +162,17 @@ function isSmallCount(q: NumericQuestion): boolean {
   return q.unit === undefined || (/^[A-Za-z]+s$/.test(q.unit) && !/^(?:times|bits|points|FLOPs)$/i.test(q.unit));
 }
 
-/** Every number written in `text`: 3,200 · 0.32 · 1.5k · 2 million · 3e9 · 10^9. */
+/**
+ * Every number written in `text`: 3,200 · 0.32 · 1.5k · 7B · 2 million · 3e9 · 10^9. A letter
+ * suffix must touch the number ("100 B" is bytes, not a billion); digits inside words ("p99") do not count.
+ */
 export function numbersIn(text: string): number[] {
   const out: number[] = [];
-  const re = /(\d+(?:\.\d+)?)\s*\^\s*(\d+)|((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:e[+-]?\d+)?)\s*(k|K|M|B|T|thousand|million|billion|trillion)?(?![\w])/g;
+  const re = /(?<![\w.])(?:(\d+(?:\.\d+)?)\s*\^\s*(\d+)|((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:e[+-]?\d+)?)(?:(?:([kKMBT])|\s*(thousand|million|billion|trillion))(?![A-Za-z]))?)/g;
   const scale: Record<string, number> = { k: 1e3, K: 1e3, M: 1e6, B: 1e9, T: 1e12, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
   for (const m of text.matchAll(re)) {
     if (m[1] !== undefined) out.push(Number(m[1]) ** Number(m[2]));
-    else out.push(Number(m[3]!.replace(/,/g, '')) * (m[4] ? scale[m[4]]! : 1));
+    else if (m[3] !== undefined) out.push(Number(m[3].replace(/,/g, '')) * (scale[m[4] ?? m[5] ?? ''] ?? 1));
   }
   return out.filter(Number.isFinite);
 }
@@ -189,9 +192,9 @@ export function diagramIssues(d: Diagram): Violation[] {
   const out: Violation[] = [];
   const lines = d.art.replace(/\n+$/, '').split('\n');
   if (!lines.some((l) => l.trim())) return [{ field: 'art', rule: 'diagram', message: 'art is blank' }];
-  if (d.art.includes('\t')) out.push({ field: 'art', rule: 'diagram', message: `art has a tab on line ${lines.findIndex((l) => l.includes('\t')) + 1}; use spaces (tabs render at different widths)` });
+  if (d.art.includes('\t')) out.push({ field: 'art', rule: 'diagram', message: `art has a tab on its line ${lines.findIndex((l) => l.includes('\t')) + 1}; use spaces (tabs render at different widths)` });
   const wide = lines.map((l, i) => ({ n: i + 1, w: displayWidth(l.trimEnd()) })).filter((x) => x.w > ITEM_RULES.diagramColumns);
-  if (wide.length) out.push({ field: 'art', rule: 'diagram', message: `art is wider than ${ITEM_RULES.diagramColumns} columns on line${wide.length > 1 ? 's' : ''} ${wide.map((x) => `${x.n} (${x.w})`).join(', ')}` });
+  if (wide.length) out.push({ field: 'art', rule: 'diagram', message: `art is wider than ${ITEM_RULES.diagramColumns} columns on its line${wide.length > 1 ? 's' : ''} ${wide.map((x) => `${x.n} (${x.w})`).join(', ')}` });
   if (!/[\u2500-\u257f]/.test(d.art)) out.push({ field: 'art', rule: 'diagram', message: 'art has no box-drawing characters (─ │ ┌ ┐ └ ┘ ├ ┤ ┬ ┴ ┼); draw boxes and lines with them' });
   return out;
 }

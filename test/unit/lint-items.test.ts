@@ -111,7 +111,9 @@ describe('item rules: numeric tolerances', () => {
     ['3,200 and 0.32', [3200, 0.32]],
     ['1.5k, 2 million, 7B', [1500, 2e6, 7e9]],
     ['3e9 or 10^9', [3e9, 1e9]],
-    ['p99 of GPT-4', [99, 4]],
+    ['p99 of GPT-4', [4]],
+    ['320GB to 3,200GB; 5ms; 100 B', [320, 3200, 5, 100]],
+    ['2 million and 3 thousands', [2e6, 3]],
   ])('numbersIn(%j)', (text, nums) => {
     expect(numbersIn(text)).toEqual(nums);
   });
@@ -127,8 +129,8 @@ describe('item rules: diagrams and worked designs', () => {
   it.each([
     ['┌─┐\n└─┘\n', []],
     [`${'─'.repeat(76)}\n`, []],
-    [`${'─'.repeat(77)}\n│\n${'─'.repeat(80)}`, ['art is wider than 76 columns on lines 1 (77), 3 (80)']],
-    ['┌─┐\n│\t│\n', ['art has a tab on line 2; use spaces (tabs render at different widths)']],
+    [`${'─'.repeat(77)}\n│\n${'─'.repeat(80)}`, ['art is wider than 76 columns on its lines 1 (77), 3 (80)']],
+    ['┌─┐\n│\t│\n', ['art has a tab on its line 2; use spaces (tabs render at different widths)']],
     [' \n \n', ['art is blank']],
   ])('diagram %j', (art, messages) => {
     expect(diagramIssues({ title: 'T', art }).map((v) => v.message)).toEqual(messages);
