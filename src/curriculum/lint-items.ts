@@ -13,6 +13,8 @@ export interface ItemIssue {
   file: string;
   /** Path of the offending field inside `file` (for file:line:col). */
   path: DataPath;
+  /** The 0-based line inside the field's text, when the problem is on one line of it. */
+  textLine?: number;
   /** What it is about: a question id, or `<topic-id> diagram "title"`. */
   subject: string;
   /** The rule's short name, as in curriculum/README.md. */
@@ -68,16 +70,16 @@ export function lintItems(curriculum: Curriculum): ItemIssue[] {
   for (const mod of curriculum.modules) {
     for (const section of mod.sections) {
       section.topics.forEach((topic, ti) => {
-        const at = (path: DataPath, subject: string, rule: string, message: string) =>
-          out.push({ file: section.file, path: ['topics', ti, ...path], subject, rule, message });
+        const at = (path: DataPath, subject: string, v: Violation) =>
+          out.push({ file: section.file, path: ['topics', ti, ...path], subject, rule: v.rule, message: v.message, ...(v.textLine !== undefined ? { textLine: v.textLine } : {}) });
         topic.questions.forEach((q, qi) => {
-          for (const v of questionIssues(q)) at(['questions', qi, v.field], q.id, v.rule, v.message);
+          for (const v of questionIssues(q)) at(['questions', qi, v.field], q.id, v);
         });
         (topic.diagrams ?? []).forEach((d, di) => {
-          for (const v of diagramIssues(d)) at(['diagrams', di, v.field], `${topic.id} diagram "${d.title}"`, v.rule, v.message);
+          for (const v of diagramIssues(d)) at(['diagrams', di, v.field], `${topic.id} diagram "${d.title}"`, v);
         });
         (topic.workedDesigns ?? []).forEach((w, wi) => {
-          for (const v of designIssues(w)) at(['workedDesigns', wi, v.field], `${topic.id} worked design "${w.title}"`, v.rule, v.message);
+          for (const v of designIssues(w)) at(['workedDesigns', wi, v.field], `${topic.id} worked design "${w.title}"`, v);
         });
       });
     }
@@ -89,6 +91,8 @@ interface Violation {
   field: string | number;
   rule: string;
   message: string;
+  /** The 0-based line inside the field's text the problem is on (a diagram's art). */
+  textLine?: number;
 }
 
 /** The item rules for one question. */
@@ -192,9 +196,12 @@ export function diagramIssues(d: Diagram): Violation[] {
   const out: Violation[] = [];
   const lines = d.art.replace(/\n+$/, '').split('\n');
   if (!lines.some((l) => l.trim())) return [{ field: 'art', rule: 'diagram', message: 'art is blank' }];
-  if (d.art.includes('\t')) out.push({ field: 'art', rule: 'diagram', message: `art has a tab on its line ${lines.findIndex((l) => l.includes('\t')) + 1}; use spaces (tabs render at different widths)` });
-  const wide = lines.map((l, i) => ({ n: i + 1, w: displayWidth(l.trimEnd()) })).filter((x) => x.w > ITEM_RULES.diagramColumns);
-  if (wide.length) out.push({ field: 'art', rule: 'diagram', message: `art is wider than ${ITEM_RULES.diagramColumns} columns on its line${wide.length > 1 ? 's' : ''} ${wide.map((x) => `${x.n} (${x.w})`).join(', ')}` });
+  const tab = lines.findIndex((l) => l.includes('\t'));
+  if (tab >= 0) out.push({ field: 'art', rule: 'diagram', textLine: tab, message: `art line ${tab + 1} has a tab; use spaces (tabs render at different widths)` });
+  lines.forEach((l, i) => {
+    const w = displayWidth(l.trimEnd());
+    if (w > ITEM_RULES.diagramColumns) out.push({ field: 'art', rule: 'diagram', textLine: i, message: `art line ${i + 1} is ${w} columns wide; at most ${ITEM_RULES.diagramColumns}` });
+  });
   if (!/[\u2500-\u257f]/.test(d.art)) out.push({ field: 'art', rule: 'diagram', message: 'art has no box-drawing characters (─ │ ┌ ┐ └ ┘ ├ ┤ ┬ ┴ ┼); draw boxes and lines with them' });
   return out;
 }

@@ -129,8 +129,8 @@ describe('item rules: diagrams and worked designs', () => {
   it.each([
     ['┌─┐\n└─┘\n', []],
     [`${'─'.repeat(76)}\n`, []],
-    [`${'─'.repeat(77)}\n│\n${'─'.repeat(80)}`, ['art is wider than 76 columns on its lines 1 (77), 3 (80)']],
-    ['┌─┐\n│\t│\n', ['art has a tab on its line 2; use spaces (tabs render at different widths)']],
+    [`${'─'.repeat(77)}\n│\n${'─'.repeat(80)}`, ['art line 1 is 77 columns wide; at most 76', 'art line 3 is 80 columns wide; at most 76']],
+    ['┌─┐\n│\t│\n', ['art line 2 has a tab; use spaces (tabs render at different widths)']],
     [' \n \n', ['art is blank']],
   ])('diagram %j', (art, messages) => {
     expect(diagramIssues({ title: 'T', art }).map((v) => v.message)).toEqual(messages);
