@@ -44,8 +44,10 @@ const NOUN = '(?:options?|choices?|answers?|items?|statements?|alternatives?)';
 /** Phrases that point at an option by where it is shown, which shuffling changes. */
 const POSITIONAL: RegExp[] = [
   new RegExp(`\\b${ORD}(?:\\s*(?:,|and|or)\\s*(?:the\\s+)?${ORD})*\\s+(?:(?:two|three)\\s+)?${NOUN}\\b`, 'i'),
-  // "option A", "Options B and D", "answer 2": capital letters only, so "answer a question" passes.
-  /\b[OoCcAaIi](?:ptions?|hoices?|nswers?|tems?)\s+\(?(?:[A-H]|[1-8])\)?(?:\s*(?:,|and|or)\s*\(?(?:[A-H]|[1-8])\)?)*(?=[\s,.;:)!?]|$)/,
+  // "option A", "Options B and D", "answer 2", "item 3": capital letters only, so "answer a question"
+  // passes, and items by number only ("item A" is often a name the prompt gave).
+  /\b[OoCcAa](?:ptions?|hoices?|nswers?)\s+\(?(?:[A-H]|[1-8])\)?(?:\s*(?:,|and|or)\s*\(?(?:[A-H]|[1-8])\)?)*(?=[\s,.;:)!?]|$)/,
+  /\b[Ii]tems?\s+[1-8](?:\s*(?:,|and|or)\s*[1-8])*(?=[\s,.;:)!?]|$)/,
   /\b(?:the|all of the|none of the)\s+above\b|\b(?:above|below)\s+(?:options?|choices?|answers?|items?)\b|\b(?:listed|shown)\s+(?:above|below)\b/i,
 ];
 
@@ -102,6 +104,11 @@ export function questionIssues(q: Question): Violation[] {
   if (SHUFFLED.has(q.type)) {
     const hit = found(POSITIONAL, q.explanation);
     if (hit) out.push({ field: 'explanation', rule: 'positional', message: `explanation says "${hit}", but options are shuffled when asked; name the option by its content` });
+    const texts = q.type === 'order' ? q.items : q.type === 'single' || q.type === 'multi' ? q.options : [];
+    texts.forEach((o, i) => {
+      const inOption = found(POSITIONAL, o);
+      if (inOption) out.push({ field: q.type === 'order' ? 'items' : 'options', rule: 'positional', message: `${q.type === 'order' ? 'item' : 'option'} ${i + 1} says "${inOption}", but they are shuffled when asked; say what it means` });
+    });
   }
   const widget = found(WIDGET, q.prompt);
   if (widget) out.push({ field: 'prompt', rule: 'widget-text', message: `prompt says "${widget}"; the answer widget already says how to answer, so remove it` });

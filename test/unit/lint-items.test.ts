@@ -26,11 +26,18 @@ describe('item rules: one question', () => {
     ['the first option', 'truefalse', false], // not shuffled
     ['Redis is wrong because it is in memory', 'single', false],
     ['answer a question', 'single', false],
+    ['Item A wins because its smoothed CTR is higher', 'single', false],
+    ['so item 3 comes first', 'order', true],
     ['the first step is the resolver; the final answer is cached', 'order', false],
   ])('positional: %j in a %s explanation -> %s', (explanation, type, flagged) => {
     const q: Question =
       type === 'order' ? { ...base, type: 'order', prompt: 'Order them.', items: ['a', 'b', 'c'], explanation } : type === 'truefalse' ? { ...tf('X is Y.', false), explanation } : single({ explanation });
     expect(rules(q).includes('positional')).toBe(flagged);
+  });
+
+  it('finds positional options too ("None of the above" moves when shuffled)', () => {
+    const v = questionIssues(single({ options: ['Alpha', 'Beta', 'None of the above'] }));
+    expect(v).toEqual([{ field: 'options', rule: 'positional', message: 'option 3 says "None of the above", but they are shuffled when asked; say what it means' }]);
   });
 
   it.each([
