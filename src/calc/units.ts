@@ -198,7 +198,7 @@ export function sigFigs(n: number, sig = 3): string {
 
 /** A value carried into the next line of a derivation: 4 significant figures, so "2,315 × 2 = 4,630" checks. */
 export function carry(n: number): string {
-  return sigFigs(n, 4);
+  return Math.abs(n) >= 1e6 ? formatCount(n, 4) : sigFigs(n, 4);
 }
 
 /** A whole number exactly, with separators: 4096 -> "4,096". */
@@ -240,17 +240,17 @@ const COUNT_STEPS: [number, string][] = [
 ];
 
 /** 1234567 -> "1.23M"; 42 -> "42"; 999999 -> "1M"; 3.1e23 -> "3.1e23". */
-export function formatCount(n: number): string {
+export function formatCount(n: number, sig = 3): string {
   if (!Number.isFinite(n)) return '—';
-  const a = Math.abs(round(n));
-  if (a >= 1e18) return expo(n);
-  for (const [step, suffix] of COUNT_STEPS) if (a >= step) return `${sigFigs(n / step)}${suffix}`;
-  return sigFigs(n);
+  const a = Math.abs(round(n, sig));
+  if (a >= 1e18) return expo(n, sig);
+  for (const [step, suffix] of COUNT_STEPS) if (a >= step) return `${sigFigs(n / step, sig)}${suffix}`;
+  return sigFigs(n, sig);
 }
 
 /** FLOPs in scientific notation, as papers write them: 3.15e23 -> "3.15e23 FLOPs"; per second with SI prefixes: "989 TFLOP/s". */
-export function formatFlops(n: number, perSecond = false): string {
-  if (!perSecond) return Math.abs(n) >= 1e4 ? `${expo(n)} FLOPs` : `${sigFigs(n)} FLOPs`;
+export function formatFlops(n: number, perSecond = false, sig = 3): string {
+  if (!perSecond) return Math.abs(n) >= 1e4 ? `${expo(n, sig)} FLOPs` : `${sigFigs(n, sig)} FLOPs`;
   const steps: [number, string][] = [
     [1e18, 'E'],
     [1e15, 'P'],
@@ -260,12 +260,12 @@ export function formatFlops(n: number, perSecond = false): string {
     [1e3, 'k'],
   ];
   const a = Math.abs(round(n));
-  for (const [step, prefix] of steps) if (a >= step) return `${sigFigs(n / step)} ${prefix}FLOP/s`;
-  return `${sigFigs(n)} FLOP/s`;
+  for (const [step, prefix] of steps) if (a >= step) return `${sigFigs(n / step, sig)} ${prefix}FLOP/s`;
+  return `${sigFigs(n, sig)} FLOP/s`;
 }
 
 /** Bytes with decimal units (GB) by default, or binary (GiB). */
-export function formatBytes(n: number, binary = false): string {
+export function formatBytes(n: number, binary = false, sig = 3): string {
   if (!Number.isFinite(n)) return '—';
   const units = binary ? ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB'] : ['B', 'KB', 'MB', 'GB', 'TB', 'PB', 'EB'];
   const base = binary ? 1024 : 1000;
@@ -276,7 +276,7 @@ export function formatBytes(n: number, binary = false): string {
     v /= base;
     i++;
   }
-  return `${sigFigs(v)} ${units[i]}`;
+  return `${sigFigs(v, sig)} ${units[i]}`;
 }
 
 /** Seconds as the largest sensible unit: 0.04 -> "40 ms", 5400 -> "1.5 h", 3e7 -> "347 d". */

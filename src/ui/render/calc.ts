@@ -16,6 +16,10 @@ export function renderDerivation(d: Derivation, t: Theme, columns = 80): string 
     lines.push('', t.bold('Assumptions'));
     for (const a of d.assumptions) lines.push(wrap(a, width, `  ${t.sym.bullet} `, '    '));
   }
+  if (d.hints?.length) {
+    lines.push('', t.bold('More with'));
+    for (const h of d.hints) lines.push(t.dim(wrap(h, width, `  ${t.sym.bullet} `, '    ')));
+  }
   return `${lines.join('\n')}\n`;
 }
 
