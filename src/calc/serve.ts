@@ -128,11 +128,22 @@ export function capacityOf(r: Replica, i: ServeInput): { lambda: number; limited
   return { lambda: lo, limitedBy: atLoad(r, i, hi).why ?? 'prefill' };
 }
 
-/** GPUs per replica: as given, else the fewest holding the weights plus one full-length cache. */
+/** The fewest GPUs that hold the weights plus one full-length cache. */
+function minimumGpus(i: ServeInput): number {
+  const probe = replica({ ...i, gpus: 1 });
+  return Math.max(1, Math.ceil((probe.weightBytes + probe.kvPerSequence(i.promptTokens + i.outputTokens)) / probe.usableBytes));
+}
+
+/** Share of a replica's usable memory the weights may take by default, leaving the rest for KV caches. */
+export const DEFAULT_WEIGHT_SHARE = 0.6;
+
+/** GPUs per replica: as given, else the smallest power of two whose weights take at most 60 % of usable memory. */
 function replicaGpus(i: ServeInput): number {
   if (i.gpusPerReplica !== undefined) return i.gpusPerReplica;
   const probe = replica({ ...i, gpus: 1 });
-  return Math.max(1, Math.ceil((probe.weightBytes + probe.kvPerSequence(i.promptTokens + i.outputTokens)) / probe.usableBytes));
+  let g = 1;
+  while (probe.weightBytes > DEFAULT_WEIGHT_SHARE * probe.usableBytes * g && g < 1024) g *= 2;
+  return Math.max(g, minimumGpus(i));
 }
 
 export function serve(input: ServeInput): CalcResult<ServeJson> {
@@ -142,7 +153,7 @@ export function serve(input: ServeInput): CalcResult<ServeJson> {
   const maxBatch = r.maxBatch(context);
   const name = input.model?.name ?? `a ${formatCount(input.params)}-parameter model`;
   if (maxBatch < 1) {
-    const need = replicaGpus({ ...input, gpusPerReplica: undefined });
+    const need = minimumGpus(input);
     throw new UsageError(`calc serve: ${name} in ${input.dtype} does not fit ${count(gpr, 'GPU')} (${input.gpu.id}, ${formatBytes(r.usableBytes)} usable); a replica needs at least ${need}: pass --gpus ${need} or more`);
   }
   const cap = capacityOf(r, input);
@@ -248,6 +259,7 @@ function derivation(i: ServeInput, j: ServeJson, r: Replica) {
   ];
   const assumptions = [
     `continuous batching; prefill pre-empts decoding; arrivals are random (Poisson) and requests alike (${whole(i.promptTokens)} prompt, ${whole(i.outputTokens)} output tokens); each request's cache sized for its full length`,
+    i.gpusPerReplica === undefined ? `${count(j.gpusPerReplica, 'GPU')} per replica (default: the smallest power of two whose weights take at most ${formatPercent(DEFAULT_WEIGHT_SHARE)} of usable memory, leaving the rest for KV caches)` : `${count(j.gpusPerReplica, 'GPU')} per replica as given`,
     `${i.gpu.name}${i.gpuIsDefault ? ' (default GPU)' : ''} — ${i.gpu.source}, as of ${i.gpu.asOf}; MFU ${formatPercent(i.mfu)}${i.mfuIsDefault ? ' (default)' : ''}, bandwidth efficiency ${formatPercent(i.bandwidthEfficiency)}`,
     i.sloTtft !== undefined || i.sloTpot !== undefined ? `targets: ${[i.sloTtft !== undefined ? `TTFT ≤ ${formatSeconds(i.sloTtft)}` : '', i.sloTpot !== undefined ? `time per token ≤ ${formatSeconds(i.sloTpot)}` : ''].filter(Boolean).join(', ')}` : 'no latency targets: a replica runs up to the batch its memory allows',
   ];
