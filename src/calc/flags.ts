@@ -4,7 +4,7 @@
  * table, so it stays tiny).
  */
 
-export const CALC_KINDS = ['train', 'infer', 'serve', 'kv', 'storage', 'egress', 'capacity'] as const;
+export const CALC_KINDS = ['train', 'infer', 'kv', 'serve', 'storage', 'egress', 'capacity'] as const;
 export type CalcKind = (typeof CALC_KINDS)[number];
 
 /** How a flag's text is read: a unit kind of the parser, a whole number, or a preset/choice name. */

@@ -253,7 +253,7 @@ function memorySteps(j: TrainJson, mem: MemorySplit, par: Parallelism, input: Tr
     formula: mem.activationsCounted ? 'weights + gradients + optimizer + activations' : 'weights + gradients + optimizer',
     substitution: [mem.weightsBytes, mem.gradientsBytes, mem.optimizerBytes, ...(mem.activationsCounted ? [mem.activationsBytes] : [])].map((b) => formatBytes(b, false, 4)).join(' + '),
     result: formatBytes(mem.perGpuBytes),
-    note: gpu ? (mem.perGpuBytes <= gpu.memory ? `fits the ${formatBytes(gpu.memory)} of a ${gpu.id}` : `does not fit the ${formatBytes(gpu.memory)} of a ${gpu.id}: raise --zero, --tp or --pp, or recompute activations`) : undefined,
+    note: gpu ? (mem.perGpuBytes <= gpu.memory ? `fits one ${gpu.id} (${formatBytes(gpu.memory)})` : `does not fit one ${gpu.id} (${formatBytes(gpu.memory)}): a higher ZeRO stage, more tensor or pipeline parallelism, or recomputing activations would bring it down`) : undefined,
   });
   return steps;
 }
