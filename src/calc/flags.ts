@@ -157,9 +157,24 @@ export function calcHelp(): string {
 
 /** The text under `study calc KIND --help`: what it computes, its usage line and examples. */
 export function kindHelp(kind: CalcKind): string {
-  const lines = [`study calc ${kind}: ${KIND_SUMMARY[kind]}`, `  ${KIND_USAGE[kind]}`, '', 'Numbers take units: 7B 2T 3e9 · 512 B 1.5 GB 2 GiB 10 TB · $0.5 $1.2k · 40% 5%/mo · 50ms 2s.', 'Examples:'];
-  for (const e of EXAMPLES[kind]) lines.push(`  ${e}`);
+  const lines = [...fold(`study calc ${kind}: ${KIND_SUMMARY[kind]}`, '', '  '), ...fold(KIND_USAGE[kind], '  ', '    '), '', 'Numbers take units: 7B 2T 3e9 · 512 B 1.5 GB 2 GiB 10 TB · $0.5 $1.2k · 40% 5%/mo · 50ms 2s.', 'Examples:'];
+  for (const e of EXAMPLES[kind]) lines.push(...fold(e, '  ', '      '));
   return lines.join('\n');
+}
+
+/** Folds text at spaces into lines of at most `width` columns (help text is printed before any terminal width is known). */
+function fold(text: string, first: string, rest: string, width = 78): string[] {
+  const out: string[] = [];
+  let line = first;
+  for (const word of text.split(' ')) {
+    const lead = out.length === 0 ? first : rest;
+    if (line.length > lead.length && line.length + 1 + word.length > width) {
+      out.push(line);
+      line = rest + word;
+    } else line = line.length > lead.length ? `${line} ${word}` : line + word;
+  }
+  out.push(line);
+  return out;
 }
 
 /** The calculator named on a command line (`study calc train --help` → train), if any. */

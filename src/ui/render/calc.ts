@@ -11,7 +11,7 @@ export function renderDerivation(d: Derivation, t: Theme, columns = 80): string 
   const lines = [t.heading(d.title)];
   if (d.given.length) lines.push(wrap(`${t.dim('Given:')} ${d.given.join(' · ')}`, width, '  ', '    '));
   d.steps.forEach((s, i) => lines.push('', ...renderStep(s, i + 1, t, width)));
-  for (const table of d.tables ?? []) lines.push('', renderTable(table, t));
+  for (const table of d.tables ?? []) lines.push('', renderTable(table, t, width));
   if (d.assumptions.length) {
     lines.push('', t.bold('Assumptions'));
     for (const a of d.assumptions) lines.push(wrap(a, width, `  ${t.sym.bullet} `, '    '));
@@ -35,7 +35,7 @@ function renderStep(s: Step, n: number, t: Theme, width: number): string[] {
 }
 
 /** A text table with a title, padded columns and right-aligned number columns. */
-export function renderTable(table: Table, t: Theme): string {
+export function renderTable(table: Table, t: Theme, width?: number): string {
   const rows = [table.head, ...table.rows];
   const widths = table.head.map((_, c) => Math.max(...rows.map((r) => stripAnsi(r[c] ?? '').length)));
   const right = new Set(table.right ?? []);
@@ -47,5 +47,6 @@ export function renderTable(table: Table, t: Theme): string {
       })
       .join('  ')
       .trimEnd()}`;
-  return [t.bold(table.title), t.dim(line(table.head)), ...table.rows.map(line)].join('\n');
+  const title = width === undefined ? table.title : wrap(table.title, width, '', '  ');
+  return [t.bold(title), t.dim(line(table.head)), ...table.rows.map(line)].join('\n');
 }
