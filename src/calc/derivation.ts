@@ -40,10 +40,17 @@ export interface Derivation {
   tables?: Table[];
 }
 
-/** The derivation cut to the steps named in `ids` (in the calculator's order), with the given lines replaced and no hints. */
-export function focus(d: Derivation, ids: readonly string[], given: string[]): Derivation {
-  const { hints: _hints, tables: _tables, ...rest } = d;
-  return { ...rest, given, steps: d.steps.filter((s) => s.id !== undefined && ids.includes(s.id)) };
+/**
+ * The derivation cut to the steps named in `ids` (in the calculator's order), with the given lines
+ * replaced, no hints or tables, and only the assumptions `keep` accepts (all when omitted).
+ */
+export function focus(d: Derivation, ids: readonly string[], given: string[], keep?: (assumption: string) => boolean): Derivation {
+  return {
+    title: d.title,
+    given,
+    steps: d.steps.filter((s) => s.id !== undefined && ids.includes(s.id)),
+    assumptions: keep ? d.assumptions.filter(keep) : d.assumptions,
+  };
 }
 
 export interface CalcResult<J> {

@@ -157,7 +157,7 @@ export function infer(input: InferInput): CalcResult<InferJson> {
     : [];
   const assumptions = [
     `${dtype} weights, ${r.bytesPerParam} B per parameter; KV cache ${r.kvBytesPerElement} B per element${r.kvBytesPerElement !== r.bytesPerParam ? ' (weight-only int8/int4 keeps a 16-bit cache; fp4 serving an fp8 one)' : ''}`,
-    `${gpu.name}: ${formatBytes(gpu.memory)}, ${formatBytes(gpu.bandwidth)}/s, ${sigFigs(r.peakFlops / 1e12 / gpus)} TFLOP/s dense ${r.computedAs}${r.nativeDtype ? '' : ` (${dtype} is not native on this GPU: stored in ${dtype}, computed in 16 bits)`}${input.gpuIsDefault ? ' (default GPU)' : ''} — ${gpu.source}, as of ${gpu.asOf}`,
+    `${gpu.name}: ${formatBytes(gpu.memory)}, ${formatBytes(gpu.bandwidth)}/s, ${whole(r.peakFlops / 1e12 / gpus)} TFLOP/s dense ${r.computedAs}${r.nativeDtype ? '' : ` (${dtype} is not native on this GPU: stored in ${dtype}, computed in 16 bits)`}${input.gpuIsDefault ? ' (default GPU)' : ''} — ${gpu.source}, as of ${gpu.asOf}`,
     `${formatPercent(USABLE_MEMORY)} of GPU memory usable; the rest goes to activations, the CUDA context and fragmentation`,
     `MFU ${formatPercent(input.mfu)}${input.mfuIsDefault ? ' (default)' : ''}; bandwidth efficiency ${formatPercent(input.bandwidthEfficiency)}${input.bandwidthEfficiency === 1 ? ' (the bound: real kernels reach 60-80 %)' : ''}`,
     model

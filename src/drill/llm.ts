@@ -7,7 +7,7 @@ import { focus, type Step } from '../calc/derivation.js';
 import { infer } from '../calc/infer.js';
 import type { GpuPreset, Presets } from '../calc/presets.js';
 import { train } from '../calc/train.js';
-import { carry, formatCount, formatPercent, formatSeconds, sigFigs, whole } from '../calc/units.js';
+import { carry, formatCount, formatSeconds, sigFigs, whole } from '../calc/units.js';
 import type { Rng } from '../quiz/rng.js';
 import type { Problem } from './types.js';
 
@@ -30,15 +30,14 @@ export const LLM_GENERATORS: Record<'zero' | 'moe' | 'ttft' | 'serve', (rng: Rng
     const params = pick([1.5e9, 7.5e9, 13e9, 70e9, 175e9], rng);
     const gpus = pick([8, 16, 64, 256, 1024], rng);
     const zero = pick([0, 1, 2, 3] as const, rng);
-    const gpu = pick(bigGpus(p), rng);
-    const r = train({ params, tokens: 1e12, peak: { flopsPerSecond: gpu.bf16Tflops * 1e12, gpu }, mfu: 0.4, gpus, parallel: { tp: 1, pp: 1, ep: 1, zero, optimizer: 'adam', recompute: 'none', microBatch: 1, seqLen: 4096 } });
+    const r = train({ params, tokens: 1e12, peak: { flopsPerSecond: 989e12 }, mfu: 0.4, gpus, parallel: { tp: 1, pp: 1, ep: 1, zero, optimizer: 'adam', recompute: 'none', microBatch: 1, seqLen: 4096 } });
     return {
       kind: 'zero',
       prompt: `Mixed-precision Adam (bf16 weights and gradients, K = 12 bytes of fp32 state per parameter) on a ${formatCount(params)}-parameter model, data-parallel over ${whole(gpus)} GPUs with ZeRO stage ${zero}: memory per GPU for weights, gradients and optimizer states (no activations)?`,
       inputs: { params, gpus, zero },
       answer: r.json.memoryPerGpuBytes / 1e9,
       unit: 'GB',
-      derivation: focus(r.derivation, ['parallel', 'weights', 'grads', 'optimizer', 'per-gpu'], [`Ψ = ${formatCount(params)} parameters, Nd = ${whole(gpus)}, ZeRO-${zero}, K = 12`]),
+      derivation: focus(r.derivation, ['parallel', 'weights', 'grads', 'optimizer', 'per-gpu'], [`Ψ = ${formatCount(params)} parameters, Nd = ${whole(gpus)}, ZeRO-${zero}, K = 12`], (a) => a.startsWith('adam')),
     };
   },
   moe(rng, p) {
@@ -55,7 +54,7 @@ export const LLM_GENERATORS: Record<'zero' | 'moe' | 'ttft' | 'serve', (rng: Rng
       inputs: { model: model.id, params: model.params, activeParams: model.activeParams!, tokens },
       answer: r.json.flops,
       unit: 'FLOPs',
-      derivation: focus(r.derivation, ['flops'], [`N_active = ${formatCount(model.activeParams!)} of ${formatCount(model.params)}`, `D = ${formatCount(tokens)} tokens`]),
+      derivation: focus(r.derivation, ['flops'], [`N_active = ${formatCount(model.activeParams!)} of ${formatCount(model.params)}`, `D = ${formatCount(tokens)} tokens`], (a) => a.startsWith('mixture of experts') || a.startsWith(model.name)),
     };
   },
   ttft(rng, p) {
@@ -75,7 +74,7 @@ export const LLM_GENERATORS: Record<'zero' | 'moe' | 'ttft' | 'serve', (rng: Rng
       inputs: { model: model.id, params: model.params, gpu: gpu.id, gpus, promptTokens, mfu: 0.4 },
       answer: r.json.prefillSeconds * 1000,
       unit: 'ms',
-      derivation: focus(r.derivation, ['flops-per-token', 'prefill'], [`N = ${formatCount(model.params)}, prompt ${whole(promptTokens)} tokens`, `${gpus} × ${gpu.id}, 40% MFU`]),
+      derivation: focus(r.derivation, ['flops-per-token', 'prefill'], [`N = ${formatCount(model.params)}, prompt ${whole(promptTokens)} tokens`, `${gpus} × ${gpu.id}, 40% MFU`], (a) => a.startsWith(gpu.name)),
     };
   },
   serve(rng, p) {
@@ -103,7 +102,7 @@ export const LLM_GENERATORS: Record<'zero' | 'moe' | 'ttft' | 'serve', (rng: Rng
       inputs: { model: model.id, gpu: gpu.id, gpus: r.json.gpus, batch, outputTokens, qps },
       answer: replicas,
       unit: 'replicas',
-      derivation: { title: 'Replicas for a request rate', given: [`${whole(qps)} requests/s × ${whole(outputTokens)} output tokens`, `batch ${batch} per replica, ${formatPercent(1)} of the decode bound`], steps, assumptions: [`decode only: prefill and queueing headroom come on top (often 20-30 % more replicas)`] },
+      derivation: { title: 'Replicas for a request rate', given: [`${whole(qps)} requests/s × ${whole(outputTokens)} output tokens`, `batch ${batch} per replica on ${r.json.gpus} × ${gpu.id}`], steps, assumptions: [`decode only: prefill and queueing headroom come on top (often 20-30 % more replicas)`] },
     };
   },
 };

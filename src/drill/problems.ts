@@ -34,7 +34,7 @@ const BASIC: Record<'train' | 'infer' | 'kv' | 'storage' | 'capacity', (rng: Rng
     const r = train({ params, tokens, peak: { flopsPerSecond: gpu.bf16Tflops * 1e12, gpu }, mfu: 0.4, gpus, ...(price ? { price } : {}) });
     const given = [`parameters N = ${formatCount(params)}`, `tokens D = ${formatCount(tokens)}`];
     if (rng() < 0.5) {
-      return { kind: 'train', prompt: `Training a ${formatCount(params)}-parameter model on ${formatCount(tokens)} tokens: how many FLOPs?`, inputs: { params, tokens }, answer: r.json.flops, unit: 'FLOPs', derivation: focus(r.derivation, ['flops'], given) };
+      return { kind: 'train', prompt: `Training a ${formatCount(params)}-parameter model on ${formatCount(tokens)} tokens: how many FLOPs?`, inputs: { params, tokens }, answer: r.json.flops, unit: 'FLOPs', derivation: focus(r.derivation, ['flops'], given, () => false) };
     }
     return {
       kind: 'train',
@@ -42,7 +42,7 @@ const BASIC: Record<'train' | 'infer' | 'kv' | 'storage' | 'capacity', (rng: Rng
       inputs: { params, tokens, gpu: gpu.id, gpus, mfu: 0.4 },
       answer: r.json.wallClockDays!,
       unit: 'days',
-      derivation: focus(r.derivation, ['flops', 'throughput', 'gpu-hours', 'wall-clock'], [...given, `${whole(gpus)} × ${gpu.id} at 40% MFU`]),
+      derivation: focus(r.derivation, ['flops', 'throughput', 'gpu-hours', 'wall-clock'], [...given, `${whole(gpus)} × ${gpu.id} at 40% MFU`], (a) => a.startsWith(gpu.name)),
     };
   },
   infer(rng, p): Problem {
@@ -57,7 +57,7 @@ const BASIC: Record<'train' | 'infer' | 'kv' | 'storage' | 'capacity', (rng: Rng
         inputs: { model: model.id, params: model.params, dtype },
         answer: r.json.weightBytes / 1e9,
         unit: 'GB',
-        derivation: focus(r.derivation, ['weights'], [`${model.name}: ${formatCount(model.params)} parameters in ${dtype}`]),
+        derivation: focus(r.derivation, ['weights'], [`${model.name}: ${formatCount(model.params)} parameters in ${dtype}`], () => false),
       };
     }
     return {
@@ -66,7 +66,7 @@ const BASIC: Record<'train' | 'infer' | 'kv' | 'storage' | 'capacity', (rng: Rng
       inputs: { model: model.id, params: model.params, dtype, gpu: gpu.id, batch: 1, context: 4096, gpus: r.json.gpus },
       answer: r.json.decodeTokensPerSecond,
       unit: 'tokens/s',
-      derivation: focus(r.derivation, ['weights', 'kv', 'decode'], [`${model.name} in ${dtype}`, `${r.json.gpus} × ${gpu.id}, one sequence of 4,096 tokens`]),
+      derivation: focus(r.derivation, ['weights', 'kv', 'decode'], [`${model.name} in ${dtype}`, `${r.json.gpus} × ${gpu.id}, one sequence of 4,096 tokens`], (a) => !/^MFU|usable/.test(a)),
     };
   },
   kv(rng, p): Problem {
@@ -119,7 +119,7 @@ const BASIC: Record<'train' | 'infer' | 'kv' | 'storage' | 'capacity', (rng: Rng
         inputs: { dau, requestsPerUser, peakFactor },
         answer: r.json.peakQps,
         unit: 'QPS',
-        derivation: focus(r.derivation, ['avg-qps', 'peak-qps'], [`${formatCount(dau)} daily users × ${requestsPerUser} requests a day`, `peak ${peakFactor}× average`]),
+        derivation: focus(r.derivation, ['avg-qps', 'peak-qps'], [`${formatCount(dau)} daily users × ${requestsPerUser} requests a day`, `peak ${peakFactor}× average`], (a) => a.startsWith('a day')),
       };
     }
     return {
@@ -128,7 +128,7 @@ const BASIC: Record<'train' | 'infer' | 'kv' | 'storage' | 'capacity', (rng: Rng
       inputs: { dau, writesPerUser, bytesPerWrite, retentionYears: 5, replicas: 3 },
       answer: r.json.storageBytes / 1e12,
       unit: 'TB',
-      derivation: focus(r.derivation, ['per-day', 'storage'], [`${formatCount(dau)} daily users × ${writesPerUser} writes of ${formatBytes(bytesPerWrite)}`, 'kept 5 years, 3 replicas']),
+      derivation: { ...focus(r.derivation, ['per-day', 'storage'], [`${formatCount(dau)} daily users × ${writesPerUser} writes of ${formatBytes(bytesPerWrite)}`, 'kept 5 years, 3 replicas'], () => false), assumptions: ['a year is 365 days'] },
     };
   },
 };
