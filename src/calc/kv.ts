@@ -116,7 +116,7 @@ export function attentionNote(shape: KvShape): string | undefined {
     const mha = 2 * (shape.heads ?? shape.kvHeads) * shape.headDim;
     return `multi-head latent attention: one ${shape.kvLoraRank}-wide latent plus a ${shape.ropeHeadDim}-wide RoPE key per layer instead of ${whole(mha)} K and V values, ${formatCount(mha / elementsPerLayer(shape))}× smaller than MHA`;
   }
-  if (a === 'gqa') return `grouped-query attention: ${shape.kvHeads} KV heads serve ${shape.heads} query heads, a ${formatCount(shape.heads! / shape.kvHeads)}× smaller cache`;
+  if (a === 'gqa') return `grouped-query attention: ${shape.kvHeads} KV heads serve ${shape.heads} query heads, so the cache is ${formatCount(shape.heads! / shape.kvHeads)}× smaller than with MHA`;
   return undefined;
 }
 

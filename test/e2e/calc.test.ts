@@ -65,6 +65,21 @@ describe('study calc offers the optional inputs with their defaults', () => {
   });
 });
 
+describe('calculator screens at 60 columns', () => {
+  it.each([
+    [['calc', 'serve', '--model', 'llama-3.1-8b', '--qps', '20']],
+    [['calc', 'infer', '--model', 'deepseek-v3', '--gpu', 'h200', '--dtype', 'fp8', '--prompt-tokens', '2000']],
+    [['calc', 'train', '--model', 'llama-3.1-70b', '--tokens', '15T', '--gpus', '1024', '--tp', '8', '--pp', '4', '--zero', '1']],
+    [['calc', 'kv', '--model', 'gpt-oss-120b', '--context', '131072']],
+  ])('%j: nothing overflows, no word is split', async (args) => {
+    const s = startStudy(args, isolatedEnv(tempDir()), { cols: 60, rows: 50 });
+    expect(await s.exited).toBe(0);
+    const rows = await s.screen();
+    expect(rows.some((r) => r.text.includes('Assumptions'))).toBe(true);
+    expect(rows.filter((r) => r.wrapped).map((r) => r.text)).toEqual([]);
+  });
+});
+
 describe('study drill in a terminal', () => {
   it('grades each answer, shows the derivation, and records drill events as they are given', async () => {
     const home = tempDir();

@@ -24,12 +24,12 @@ export function renderDerivation(d: Derivation, t: Theme, columns = 80): string 
 }
 
 function renderStep(s: Step, n: number, t: Theme, width: number): string[] {
-  const out = [t.bold(`${n}. ${s.label}`)];
+  const out = [t.bold(wrap(`${n}. ${s.label}`, width, '', '   '))];
   const pad = '     ';
-  if (s.formula) out.push(`${pad}${s.formula}`);
+  if (s.formula) out.push(wrap(s.formula, width, pad, `${pad}  `));
   const lead = s.formula ? `${pad}  = ` : pad;
   if (s.substitution) out.push(wrap(s.substitution, width, lead, `${pad}    `));
-  out.push(`${s.formula || s.substitution ? `${pad}  = ` : pad}${t.accent(s.result)}`);
+  out.push(t.accent(wrap(s.result, width, s.formula || s.substitution ? `${pad}  = ` : pad, `${pad}    `)));
   if (s.note) out.push(t.dim(wrap(s.note, width, `${pad}${t.sym.arrow} `, `${pad}  `)));
   return out;
 }
