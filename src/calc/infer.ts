@@ -164,6 +164,13 @@ export function infer(input: InferInput): CalcResult<InferJson> {
       ? `${model.name}: ${describeShape(model)} — ${model.source}, as of ${model.asOf}`
       : `no model shape: a dense model with multi-head attention (no GQA), hidden d = ∛(128·N/12) ≈ ${whole(r.heuristic!.hidden)}, layers = d/128 ≈ ${sigFigs(r.heuristic!.layers)}`,
   ];
+  if (r.active < params) {
+    assumptions.push(
+      model?.experts
+        ? `mixture of experts: FLOPs follow the ${formatCount(r.active)} active parameters; with uniform routing a batch of B tokens touches 1 − (1 − ${model.expertsPerToken}/${model.experts})^B of the routed experts, so small batches read only part of the weights`
+        : `mixture of experts without expert counts: a batch of B tokens is taken to read at most B × ${formatCount(r.active)} parameters' weights`,
+    );
+  }
   if (input.price) assumptions.push(`${formatUsd(input.price.usdPerHour)} per GPU-hour${input.price.source ? ` — ${input.price.source}` : ' as given'}`);
   const hints = [...(model ? [] : ['--model NAME for the exact KV cache (GQA and MLA caches are far smaller)']), ...(input.price ? [] : ['--gpu-hour-price USD for a cost (this GPU has no preset price)'])];
   const given = [

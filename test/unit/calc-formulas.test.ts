@@ -2,8 +2,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { calculate } from '../../src/calc/calculate.js';
-import { MissingInput, type Raw } from '../../src/calc/inputs.js';
-import type { CalcKind } from '../../src/calc/flags.js';
+import { MissingInput, parseNumber, type Raw } from '../../src/calc/inputs.js';
+import { FIELDS, type CalcKind, type Field, type FieldKey } from '../../src/calc/flags.js';
 import { loadPresets } from '../../src/cli/calc/presets-load.js';
 import { renderDerivation } from '../../src/ui/render/calc.js';
 import { plainTheme } from '../../src/ui/theme.js';
@@ -278,5 +278,14 @@ describe('derivation text', () => {
     expect(text).toContain('= 3.15e23 FLOPs');
     expect(text).toMatch(/Assumptions\n  • MFU 40%/);
     expect(text).not.toMatch(/NaN|Infinity|undefined/);
+  });
+});
+
+describe('every numeric flag is bounded', () => {
+  const numeric = (Object.keys(FIELDS) as FieldKey[]).filter((k) => !['gpu', 'model', 'tier', 'dtype', 'choice'].includes(FIELDS[k].type));
+  it.each(numeric)('%s has a maximum, and a value past it says the accepted range', (key) => {
+    const f: Field = FIELDS[key];
+    expect(f.max).toBeGreaterThan(0);
+    expect(() => parseNumber(key, String(f.max! * 10 + 10), presets)).toThrow(new RegExp(`^${f.flag}: ".*" is out of range \\(more than .*\\); accepted: .* from (0|1|more than 0) to `));
   });
 });
