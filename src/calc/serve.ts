@@ -159,8 +159,8 @@ export function serve(input: ServeInput): CalcResult<ServeJson> {
   const cap = capacityOf(r, input);
   if (!(cap.lambda > 0)) {
     const zero = atLoad(r, input, 1e-9);
-    const what = zero.why === 'slo-ttft' ? `--slo-ttft ${formatSeconds(input.sloTtft!)}: a prompt alone takes ${formatSeconds(zero.ttft)} to prefill` : zero.why === 'slo-tpot' ? `--slo-tpot ${formatSeconds(input.sloTpot!)}: one sequence alone takes ${formatSeconds(zero.tpot)} per token` : 'its memory';
-    throw new UsageError(`calc serve: no load meets ${what} on ${count(gpr, 'GPU')} (${input.gpu.id}); loosen the target, or give each replica more or faster GPUs (--gpus, --gpu)`);
+    const what = zero.why === 'slo-ttft' ? `--slo-ttft ${formatSeconds(input.sloTtft!)}: a prompt alone takes ${formatSeconds(zero.ttft)} to prefill` : zero.why === 'slo-tpot' ? `--slo-tpot ${formatSeconds(input.sloTpot!)}: one sequence alone takes ${formatSeconds(zero.tpot)} per token` : undefined;
+    throw new UsageError(`calc serve: ${what ? `no load meets ${what}` : 'no load fits'} on ${count(gpr, 'GPU')} (${input.gpu.id}); loosen the target, or give each replica more or faster GPUs (--gpus, --gpu)`);
   }
   const replicas = Math.max(1, Math.ceil(input.qps / cap.lambda - 1e-9));
   const perReplica = input.qps / replicas;
