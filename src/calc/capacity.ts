@@ -3,7 +3,7 @@
  * period, egress bandwidth and servers. A day is 86,400 s and a year 365 days. Pure.
  */
 import { assertFinite, type CalcResult, type Step } from './derivation.js';
-import { formatBytes, formatCount, sigFigs } from './units.js';
+import { carry, formatBytes, formatCount, sigFigs } from './units.js';
 
 const DAY = 86_400;
 
@@ -51,34 +51,37 @@ export function capacity(i: CapacityInput): CalcResult<CapacityJson> {
   };
   assertFinite(json, 'capacity');
   const steps: Step[] = [
-    { label: 'Average QPS', formula: 'DAU × requests per user per day / 86,400 s', substitution: `${formatCount(i.dau)} × ${sigFigs(i.requestsPerUser)} / 86,400`, result: `${sigFigs(avgQps)} QPS` },
-    { label: 'Peak QPS', formula: 'average × peak factor', substitution: `${sigFigs(avgQps)} × ${sigFigs(i.peakFactor)}`, result: `${sigFigs(peakQps)} QPS` },
+    { id: 'avg-qps', label: 'Average QPS', formula: 'DAU × requests per user per day / 86,400 s', substitution: `${formatCount(i.dau)} × ${sigFigs(i.requestsPerUser)} / 86,400`, result: `${sigFigs(avgQps)} QPS` },
+    { id: 'peak-qps', label: 'Peak QPS', formula: 'average × peak factor', substitution: `${carry(avgQps)} × ${sigFigs(i.peakFactor)}`, result: `${sigFigs(peakQps)} QPS` },
   ];
   if (i.writesPerUser > 0) {
     steps.push(
-      { label: 'Writes per second (average)', formula: 'DAU × writes per user / 86,400 s', substitution: `${formatCount(i.dau)} × ${sigFigs(i.writesPerUser)} / 86,400`, result: `${sigFigs(writesPerSecond)} writes/s` },
-      { label: 'New data per day', formula: 'DAU × writes per user × bytes per write', substitution: `${formatCount(i.dau)} × ${sigFigs(i.writesPerUser)} × ${formatBytes(i.bytesPerWrite)}`, result: `${formatBytes(perDay)}/day` },
+      { id: 'writes', label: 'Writes per second (average)', formula: 'DAU × writes per user / 86,400 s', substitution: `${formatCount(i.dau)} × ${sigFigs(i.writesPerUser)} / 86,400`, result: `${sigFigs(writesPerSecond)} writes/s` },
+      { id: 'per-day', label: 'New data per day', formula: 'DAU × writes per user × bytes per write', substitution: `${formatCount(i.dau)} × ${sigFigs(i.writesPerUser)} × ${formatBytes(i.bytesPerWrite)}`, result: `${formatBytes(perDay)}/day` },
       {
+        id: 'storage',
         label: 'Storage over the retention',
         formula: 'per day × 365 × years × replicas',
-        substitution: `${formatBytes(perDay)} × 365 × ${sigFigs(i.retentionYears)} × ${i.replicas}`,
+        substitution: `${formatBytes(perDay, false, 4)} × 365 × ${sigFigs(i.retentionYears)} × ${i.replicas}`,
         result: formatBytes(storageBytes),
       },
     );
   }
   if (i.responseBytes > 0) {
     steps.push({
+      id: 'egress',
       label: 'Egress bandwidth',
       formula: 'QPS × response size',
-      substitution: `${sigFigs(avgQps)} × ${formatBytes(i.responseBytes)} (peak ${sigFigs(peakQps)} × ${formatBytes(i.responseBytes)})`,
+      substitution: `${carry(avgQps)} × ${formatBytes(i.responseBytes)} (peak ${carry(peakQps)} × ${formatBytes(i.responseBytes)})`,
       result: `${formatBytes(json.egressBytesPerSecond)}/s average, ${formatBytes(json.peakEgressBytesPerSecond)}/s peak (${sigFigs((json.peakEgressBytesPerSecond * 8) / 1e9)} Gbit/s)`,
     });
   }
-  steps.push({ label: 'Servers', formula: '⌈peak QPS / QPS per server⌉', substitution: `⌈${sigFigs(peakQps)} / ${sigFigs(i.qpsPerServer)}⌉`, result: `${json.servers} server${json.servers === 1 ? '' : 's'}`, note: 'add N+1 or N+2 for failures and deploys' });
+  steps.push({ id: 'servers', label: 'Servers', formula: '⌈peak QPS / QPS per server⌉', substitution: `⌈${carry(peakQps)} / ${sigFigs(i.qpsPerServer)}⌉`, result: `${json.servers} server${json.servers === 1 ? '' : 's'}`, note: 'add N+1 or N+2 for failures and deploys' });
   const assumptions = ['a day is 86,400 s and a year 365 days; traffic is spread over the day, with the peak factor on top'];
   if (i.defaulted.length) assumptions.push(`defaults: ${i.defaulted.join(', ')}`);
-  if (i.writesPerUser === 0) assumptions.push('no writes given: pass --writes-per-user and --bytes-per-write for storage');
-  if (i.responseBytes === 0) assumptions.push('no response size given: pass --response-bytes for egress');
+  const hints: string[] = [];
+  if (i.writesPerUser === 0) hints.push('--writes-per-user and --bytes-per-write for storage');
+  if (i.responseBytes === 0) hints.push('--response-bytes for egress');
   const given = [`${formatCount(i.dau)} daily active users`, `${sigFigs(i.requestsPerUser)} requests per user per day`];
-  return { json, derivation: { title: 'Capacity estimate', given, steps, assumptions } };
+  return { json, derivation: { title: 'Capacity estimate', given, steps, assumptions, hints } };
 }

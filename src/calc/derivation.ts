@@ -4,8 +4,11 @@
  * `ui/render/calc.ts` lays out like a whiteboard. Pure.
  */
 import { UsageError } from '../errors.js';
+import { whole } from './units.js';
 
 export interface Step {
+  /** A stable name for the step, so a drill can show only the steps its question needs. */
+  id?: string;
   /** What this step finds ("Training compute"). */
   label: string;
   /** The formula in symbols ("C = 6 · N · D"). */
@@ -32,7 +35,22 @@ export interface Derivation {
   given: string[];
   steps: Step[];
   assumptions: string[];
+  /** What else the calculator could work out with more flags ("pass --gpus N for the wall clock"). Shown by `study calc` only. */
+  hints?: string[];
   tables?: Table[];
+}
+
+/**
+ * The derivation cut to the steps named in `ids` (in the calculator's order), with the given lines
+ * replaced, no hints or tables, and only the assumptions `keep` accepts (all when omitted).
+ */
+export function focus(d: Derivation, ids: readonly string[], given: string[], keep?: (assumption: string) => boolean): Derivation {
+  return {
+    title: d.title,
+    given,
+    steps: d.steps.filter((s) => s.id !== undefined && ids.includes(s.id)),
+    assumptions: keep ? d.assumptions.filter(keep) : d.assumptions,
+  };
 }
 
 export interface CalcResult<J> {
@@ -67,5 +85,5 @@ function findNonFinite(v: unknown, path = ''): string | undefined {
 
 /** "1 GPU", "8 GPUs". */
 export function count(n: number, word: string, many = `${word}s`): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? word : many}`;
+  return `${whole(n)} ${n === 1 ? word : many}`;
 }

@@ -1,20 +1,14 @@
 /**
  * From flag text to calculator inputs: each flag parsed by the one unit parser (one-line errors
- * naming the flag, the input and the accepted forms), presets looked up, defaults applied. A
- * missing required input is a `MissingInput`, which the shell turns into a prompt in a terminal
- * or leaves as a usage error. Pure.
+ * naming the flag, the input and the accepted forms and range), presets looked up, defaults
+ * applied. A missing required input is a `MissingInput`, which the shell turns into a prompt in a
+ * terminal or leaves as a usage error. Pure. The per-calculator builders are in builders.ts.
  */
 import { UsageError } from '../errors.js';
-import type { CapacityInput } from './capacity.js';
 import { DTYPE_NAMES, type Dtype } from './dtype.js';
-import type { EgressInput } from './egress.js';
-import { CALC_KINDS, FIELDS, KIND_FIELDS, type CalcKind, type FieldKey } from './flags.js';
-import type { InferInput } from './infer.js';
-import type { KvInput } from './kv.js';
+import { CALC_KINDS, FIELDS, KIND_FIELDS, type CalcKind, type Field, type FieldKey } from './flags.js';
 import { findPreset, type GpuPreset, type ModelPreset, type Presets, type StoragePreset } from './presets.js';
-import type { StorageInput } from './storage.js';
-import type { TrainInput } from './train.js';
-import { ACCEPTED, parseQuantity } from './units.js';
+import { ACCEPTED, formatQuantity, parseQuantity, whole, type Kind } from './units.js';
 
 /** Flag values as text, keyed like commander's camel-cased option names. */
 export type Raw = Partial<Record<FieldKey, string>>;
@@ -45,6 +39,8 @@ export function accepted(key: FieldKey, presets: Presets): string {
       return `one of ${presets.storage.map((s) => s.id).join(', ')}`;
     case 'dtype':
       return `one of ${DTYPE_NAMES.join(', ')}`;
+    case 'choice':
+      return `one of ${(f as Field).choices!.join(', ')}`;
     default:
       return ACCEPTED[f.type];
   }
@@ -52,20 +48,34 @@ export function accepted(key: FieldKey, presets: Presets): string {
 
 /** Parses one flag's text; throws a one-line UsageError naming the flag on bad input. */
 export function parseNumber(key: FieldKey, text: string, presets: Presets): number {
-  const f = FIELDS[key];
+  const f: Field = FIELDS[key];
   const bad = (why: string) => new UsageError(`${f.flag}: "${text.trim()}" ${why}; expected ${accepted(key, presets)}`);
   const kind = f.type === 'int' ? 'count' : f.type;
-  if (kind === 'gpu' || kind === 'model' || kind === 'tier' || kind === 'dtype') throw new Error(`${key} is not a number field`);
+  if (kind === 'gpu' || kind === 'model' || kind === 'tier' || kind === 'dtype' || kind === 'choice') throw new Error(`${key} is not a number field`);
   const r = parseQuantity(text, kind);
   if (!r.ok) {
     const why = r.error.replace(/; expected.*$/, '');
     throw bad(why.startsWith('"') ? why.replace(/^"[^"]*" /, '') : why.startsWith('unknown unit') ? `has an ${why}` : 'is not valid');
   }
-  const zeroOk = 'zeroOk' in f && f.zeroOk;
+  const zeroOk = f.zeroOk === true;
   if (r.value === 0 && !zeroOk) throw bad('must be more than 0');
+  if (f.max !== undefined && r.value > f.max) {
+    throw new UsageError(`${f.flag}: "${text.trim()}" is out of range (more than ${show(f, f.max)}); accepted: ${range(f)}`);
+  }
   if (f.type === 'int' && !Number.isSafeInteger(r.value)) throw bad('is not a whole number');
-  if ('max' in f && r.value > f.max) throw bad(`is more than ${f.type === 'fraction' ? `${f.max * 100}%` : f.max}`);
   return r.value;
+}
+
+/** A bound in the field's own terms: "1,000", "100%", "1P". */
+function show(f: Field, v: number): string {
+  return f.type === 'int' ? whole(v) : formatQuantity(v, f.type as Kind);
+}
+
+/** The accepted range of a numeric field, in words: "a whole number from 1 to 1,000". */
+export function range(f: Field): string {
+  const lo = f.zeroOk ? '0' : f.type === 'int' ? '1' : 'more than 0';
+  const what = f.type === 'int' ? 'a whole number' : f.type === 'fraction' ? 'a percentage' : f.type === 'bytes' ? 'a size' : f.type === 'seconds' ? 'a duration' : f.type === 'usd' ? 'an amount' : 'a number';
+  return `${what} from ${lo} to ${f.max !== undefined ? show(f, f.max) : 'any size'}`;
 }
 
 function lookup<T extends { id: string }>(key: FieldKey, text: string, list: readonly T[], presets: Presets): T {
@@ -104,6 +114,16 @@ export class Reader {
     const t = this.raw.tier;
     return t === undefined ? undefined : lookup('tier', t, this.presets.storage, this.presets);
   }
+  /** A word from a `choice` field's list, or `fallback`; a bare `--recompute` means its last choice (full). */
+  choice<T extends string>(key: FieldKey, fallback: T): T {
+    const f: Field = FIELDS[key];
+    const t = this.raw[key];
+    if (t === undefined) return fallback;
+    const w = t.trim().toLowerCase();
+    if (f.optionalArg && (w === 'true' || w === '')) return f.choices![f.choices!.length - 1] as T;
+    if (!f.choices!.includes(w)) throw new UsageError(`${f.flag}: "${t.trim()}" is not valid; expected ${accepted(key, this.presets)}`);
+    return w as T;
+  }
   dtype(): Dtype {
     const t = this.raw.dtype;
     if (t === undefined) return 'fp16';
@@ -138,102 +158,3 @@ export function isCalcKind(s: string): s is CalcKind {
   return (CALC_KINDS as readonly string[]).includes(s);
 }
 
-export function trainInput(r: Reader): TrainInput {
-  r.exclusive('gpu', 'peakTflops');
-  const gpus = r.num('gpus');
-  const mfu = r.num('mfu');
-  let peak: TrainInput['peak'];
-  let price: TrainInput['price'];
-  const tflops = r.num('peakTflops');
-  if (tflops !== undefined) {
-    peak = { flopsPerSecond: tflops * 1e12 };
-  } else {
-    const { gpu, isDefault } = r.gpuOrDefault();
-    peak = { flopsPerSecond: gpu.bf16Tflops * 1e12, gpu, isDefault };
-    if (gpu.price) price = { usdPerHour: gpu.price.usdPerHour, source: `${gpu.price.source}, as of ${gpu.price.asOf}` };
-  }
-  const given = r.num('gpuHourPrice');
-  if (given !== undefined) price = { usdPerHour: given };
-  const common = { peak, mfu: mfu ?? 0.4, mfuIsDefault: mfu === undefined, ...(gpus !== undefined ? { gpus } : {}), ...(price ? { price } : {}) };
-  if (r.has('compute')) {
-    if (r.has('params') || r.has('tokens')) throw new UsageError('--compute goes alone (it gives the compute-optimal --params and --tokens); give --compute, or --params with --tokens');
-    return { compute: r.need('compute'), ...common };
-  }
-  const both = '--params and --tokens are required (or --compute alone)';
-  const params = r.need('params', `${both}; --params expects ${accepted('params', r.presets)}`, 'compute');
-  const tokens = r.need('tokens', `${both}; --tokens expects ${accepted('tokens', r.presets)}`);
-  return { params, tokens, ...common };
-}
-
-export function inferInput(r: Reader): InferInput {
-  r.exclusive('model', 'params');
-  const model = r.model();
-  const params = model ? model.params : r.need('params', `--model or --params is required; expected ${accepted('model', r.presets)}, or --params ${accepted('params', r.presets)}`, 'model');
-  const { gpu, isDefault } = r.gpuOrDefault();
-  const given = r.num('gpuHourPrice');
-  const price = given !== undefined ? { usdPerHour: given } : gpu.price ? { usdPerHour: gpu.price.usdPerHour, source: `${gpu.price.source}, as of ${gpu.price.asOf}` } : undefined;
-  const gpus = r.num('gpus');
-  return {
-    params,
-    ...(model ? { model } : {}),
-    dtype: r.dtype(),
-    gpu,
-    gpuIsDefault: isDefault,
-    ...(gpus !== undefined ? { gpus } : {}),
-    batch: r.num('batch') ?? 1,
-    context: r.num('context') ?? 4096,
-    ...(price ? { price } : {}),
-  };
-}
-
-export function kvInput(r: Reader): KvInput {
-  const model = r.model();
-  const shapeFlags = (['layers', 'kvHeads', 'headDim'] as const).filter((k) => r.has(k));
-  if (model && shapeFlags.length) throw new UsageError(`--model and ${shapeFlags.map((k) => FIELDS[k].flag).join(', ')} do the same job; give --model, or --layers with --kv-heads and --head-dim`);
-  const common = { dtype: r.dtype(), context: r.num('context') ?? 4096, batch: r.num('batch') ?? 1 };
-  if (model) return { shape: model, model, ...common };
-  const why = '--model, or --layers with --kv-heads and --head-dim, is required';
-  const layers = r.need('layers', `${why}; --model expects ${accepted('model', r.presets)}`, 'model');
-  const kvHeads = r.need('kvHeads', `${why}; --kv-heads expects ${accepted('kvHeads', r.presets)}`);
-  const headDim = r.need('headDim', `${why}; --head-dim expects ${accepted('headDim', r.presets)}`);
-  return { shape: { layers, kvHeads, headDim }, ...common };
-}
-
-export function storageInput(r: Reader): StorageInput {
-  r.exclusive('tier', 'pricePerGbMonth');
-  const sizeBytes = r.need('size');
-  const tier = r.tier();
-  const flat = r.num('pricePerGbMonth');
-  const common = { sizeBytes, months: r.num('months') ?? 12, growthPerMonth: r.num('growthPerMonth') ?? 0, replicas: r.num('replicas') ?? 1 };
-  if (tier) return { price: { tier }, ...common };
-  if (flat !== undefined) return { price: { flatUsdPerGbMonth: flat }, ...common };
-  const first = findPreset(r.presets.storage, 's3-standard') ?? r.presets.storage[0];
-  if (!first) throw new MissingInput('pricePerGbMonth', `--tier or --price-per-gb-month is required (the presets have no storage tiers); expected ${accepted('pricePerGbMonth', r.presets)}`);
-  return { price: { tier: first }, compare: r.presets.storage, ...common };
-}
-
-export function egressInput(r: Reader): EgressInput {
-  const prices = findPreset(r.presets.egress, 'internet') ?? r.presets.egress[0];
-  const sizeBytes = r.need('size', `--size is required (bytes sent a month); expected ${accepted('size', r.presets)}`);
-  if (!prices) throw new UsageError('calc egress: the presets have no egress prices; add an egress list with --presets FILE');
-  return { sizeBytes, prices };
-}
-
-export function capacityInput(r: Reader): CapacityInput {
-  const dau = r.need('dau');
-  const requestsPerUser = r.need('requestsPerUser');
-  const defaulted: string[] = [];
-  const opt = (key: FieldKey, fallback: number, said: string) => {
-    const v = r.num(key);
-    if (v !== undefined) return v;
-    defaulted.push(said);
-    return fallback;
-  };
-  const peakFactor = opt('peakFactor', 2, 'peak factor 2');
-  const writesPerUser = r.num('writesPerUser') ?? 0;
-  const bytesPerWrite = writesPerUser > 0 ? opt('bytesPerWrite', 1000, '1 KB per write') : (r.num('bytesPerWrite') ?? 1000);
-  const retentionYears = writesPerUser > 0 ? opt('retentionYears', 5, 'kept 5 years') : (r.num('retentionYears') ?? 5);
-  const replicas = writesPerUser > 0 ? opt('replicas', 3, '3 replicas') : (r.num('replicas') ?? 3);
-  const qpsPerServer = opt('qpsPerServer', 1000, '1,000 QPS per server');
-  return { dau, requestsPerUser, peakFactor, writesPerUser, bytesPerWrite, responseBytes: r.num('responseBytes') ?? 0, retentionYears, replicas, qpsPerServer, defaulted };
-}

@@ -45,6 +45,12 @@ export const GpuPreset = z
     bf16Tflops: positive,
     /** Dense FP8 throughput, TFLOP/s, where the chip has FP8. */
     fp8Tflops: positive.optional(),
+    /** Dense FP4 throughput, TFLOP/s, where the chip has FP4 (Blackwell NVFP4, CDNA 4 MXFP4). */
+    fp4Tflops: positive.optional(),
+    /** Dense INT8 throughput, TOP/s, where the chip has INT8 tensor units. */
+    int8Tops: positive.optional(),
+    /** Formats the matrix units run natively; others are stored in that format but computed in 16 bits. */
+    dtypes: z.array(z.enum(['fp32', 'bf16', 'fp16', 'fp8', 'int8', 'int4', 'fp4'])).min(1).optional(),
     /** Memory in bytes (written "80 GB"). */
     memory: quantity('bytes'),
     /** Memory bandwidth in bytes per second (written "3350 GB/s"). */
@@ -70,11 +76,30 @@ export const ModelPreset = z
     headDim: wholeNumber,
     /** Trained context length, tokens. */
     contextLength: wholeNumber.optional(),
-    /** Sliding-window attention span: the KV cache never holds more tokens than this. */
+    /** Sliding-window (or chunked) attention span: those layers never cache more tokens than this. */
     slidingWindow: wholeNumber.optional(),
+    /** How many layers use the window (default: all of them); the rest attend to the whole context. */
+    slidingWindowLayers: wholeNumber.optional(),
+    /** Parameters used per token (mixture of experts); the same as `params` for a dense model. */
+    activeParams: quantity('count').optional(),
+    /** Routed experts per MoE layer, and how many each token goes to. */
+    experts: wholeNumber.optional(),
+    expertsPerToken: wholeNumber.optional(),
+    /** mha, gqa (fewer KV heads than heads) or mla (a compressed latent per token); default from kvHeads. */
+    attention: z.enum(['mha', 'gqa', 'mla']).optional(),
+    /** MLA: the compressed key/value latent cached per token per layer (DeepSeek's kv_lora_rank). */
+    kvLoraRank: wholeNumber.optional(),
+    /** MLA: the decoupled RoPE key dimension cached beside the latent (qk_rope_head_dim). */
+    ropeHeadDim: wholeNumber.optional(),
     ...sourced,
   })
-  .strict();
+  .strict()
+  .superRefine((m, ctx) => {
+    if (m.attention === 'mla' && (m.kvLoraRank === undefined || m.ropeHeadDim === undefined)) ctx.addIssue({ code: 'custom', path: ['attention'], message: 'mla needs kvLoraRank and ropeHeadDim' });
+    if (m.slidingWindowLayers !== undefined && (m.slidingWindow === undefined || m.slidingWindowLayers > m.layers)) ctx.addIssue({ code: 'custom', path: ['slidingWindowLayers'], message: 'needs slidingWindow, and at most layers' });
+    if (m.activeParams !== undefined && m.activeParams > m.params) ctx.addIssue({ code: 'custom', path: ['activeParams'], message: 'cannot exceed params' });
+    if ((m.experts === undefined) !== (m.expertsPerToken === undefined) || (m.experts !== undefined && m.expertsPerToken! > m.experts)) ctx.addIssue({ code: 'custom', path: ['experts'], message: 'give experts and expertsPerToken together (expertsPerToken ≤ experts)' });
+  });
 
 /** One price step: applies to the part of the month's total up to `upToGb` (no limit on the last). */
 const PriceTier = (field: 'usdPerGbMonth' | 'usdPerGb') =>

@@ -81,19 +81,21 @@ export function storage(input: StorageInput): CalcResult<StorageJson> {
 
   const price = tier ? `${tier.name}: ${describeTiers(tiers, '/GB-month')}` : `${formatUsd(tiers[0]!.usdPerGb)}/GB-month`;
   const steps: Step[] = [
-    { label: 'Stored in month 1', formula: 'size × replicas', substitution: `${formatBytes(input.sizeBytes)} × ${input.replicas}`, result: formatBytes(first.storedBytes) },
+    { id: 'month-1', label: 'Stored in month 1', formula: 'size × replicas', substitution: `${formatBytes(input.sizeBytes)} × ${input.replicas}`, result: formatBytes(first.storedBytes) },
   ];
   if (input.growthPerMonth > 0 && input.months > 1) {
     steps.push({
+      id: 'month-n',
       label: `Stored in month ${input.months}`,
       formula: 'month 1 × (1 + growth)^(months − 1)',
       substitution: `${formatBytes(first.storedBytes)} × ${1 + input.growthPerMonth}^${input.months - 1}`,
       result: formatBytes(last.storedBytes),
     });
   }
-  steps.push({ label: 'Cost of month 1', formula: 'GB stored × price per GB-month', substitution: describeCharges(tieredCost(first.storedBytes / 1e9, tiers).parts), result: formatUsd(first.costUsd) });
+  steps.push({ id: 'cost-1', label: 'Cost of month 1', formula: 'GB stored × price per GB-month', substitution: describeCharges(tieredCost(first.storedBytes / 1e9, tiers).parts), result: formatUsd(first.costUsd) });
   if (input.months > 1) {
     steps.push({
+      id: 'total',
       label: `Total over ${input.months} months`,
       formula: input.growthPerMonth > 0 ? 'Σ monthly cost (growing each month)' : 'monthly cost × months',
       substitution: input.growthPerMonth > 0 ? `${formatUsd(first.costUsd)} + … + ${formatUsd(last.costUsd)}` : `${formatUsd(first.costUsd)} × ${input.months}`,

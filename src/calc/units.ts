@@ -2,6 +2,12 @@
  * One parser and formatter for quantities with units, used by every calculator flag, the drills and
  * numeric quiz answers. Pure. Values are held in base units: bytes, seconds, USD, plain counts,
  * fractions (20 % = 0.2).
+ *
+ * Formatting rules (one style for the whole CLI): 3 significant figures; thousands separators
+ * ("46,000"); k/M/B/T/P for large counts; decimal (GB) or binary (GiB) bytes; one exponent style
+ * ("3.15e23", never "e+"); money with cents under $100 ("$0.80", "$1.84") and 3 significant figures
+ * otherwise. Values carried from one derivation line into the next are shown with `carry` (4
+ * significant figures) so each line's arithmetic checks against its own result.
  */
 
 /** What a number measures. */
@@ -180,14 +186,36 @@ export function unitInfo(unit: string | undefined): { kind: Kind; scale: number 
   return { kind: 'count', scale: 1 };
 }
 
-/** Rounds to `sig` significant figures and drops trailing zeros: 1234.5 -> "1230", 0.012345 -> "0.0123". */
+/** Rounds to `sig` significant figures, drops trailing zeros, groups thousands: 1234.5 -> "1,230", 0.012345 -> "0.0123". */
 export function sigFigs(n: number, sig = 3): string {
   if (!Number.isFinite(n)) return '—';
   if (n === 0) return '0';
   const r = round(n, sig);
   const a = Math.abs(r);
   if (a >= 1e21 || a < 1e-6) return expo(r, sig);
-  return String(r);
+  return group(String(r));
+}
+
+/** A value carried into the next line of a derivation: 4 significant figures, so "2,315 × 2 = 4,630" checks. */
+export function carry(n: number): string {
+  return Math.abs(n) >= 1e6 ? formatCount(n, 4) : sigFigs(n, 4);
+}
+
+/** A whole number exactly, with separators: 4096 -> "4,096". */
+export function whole(n: number): string {
+  return Number.isFinite(n) ? group(String(Math.round(n))) : '—';
+}
+
+/** "1234567.5" -> "1,234,567.5" (the integer part only). */
+function group(digits: string): string {
+  const [int, frac] = digits.split('.');
+  const g = int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return frac === undefined ? g : `${g}.${frac}`;
+}
+
+/** A ratio as people say it: 1.7 -> "1.7×". */
+export function times(n: number): string {
+  return `${sigFigs(n, 2)}×`;
 }
 
 /** `n` rounded to `sig` significant figures, as a number. */
@@ -195,8 +223,8 @@ function round(n: number, sig = 3): number {
   return Number(n.toPrecision(sig));
 }
 
-/** 3.14e23 -> "3.14e23" (no "+", no trailing zeros). */
-function expo(n: number, sig = 3): string {
+/** 3.14e23 -> "3.14e23" (no "+", no trailing zeros): the one exponent style. */
+export function expo(n: number, sig = 3): string {
   return n
     .toExponential(sig - 1)
     .replace(/\.?0+e/, 'e')
@@ -212,17 +240,17 @@ const COUNT_STEPS: [number, string][] = [
 ];
 
 /** 1234567 -> "1.23M"; 42 -> "42"; 999999 -> "1M"; 3.1e23 -> "3.1e23". */
-export function formatCount(n: number): string {
+export function formatCount(n: number, sig = 3): string {
   if (!Number.isFinite(n)) return '—';
-  const a = Math.abs(round(n));
-  if (a >= 1e18) return expo(n);
-  for (const [step, suffix] of COUNT_STEPS) if (a >= step) return `${sigFigs(n / step)}${suffix}`;
-  return sigFigs(n);
+  const a = Math.abs(round(n, sig));
+  if (a >= 1e18) return expo(n, sig);
+  for (const [step, suffix] of COUNT_STEPS) if (a >= step) return `${sigFigs(n / step, sig)}${suffix}`;
+  return sigFigs(n, sig);
 }
 
 /** FLOPs in scientific notation, as papers write them: 3.15e23 -> "3.15e23 FLOPs"; per second with SI prefixes: "989 TFLOP/s". */
-export function formatFlops(n: number, perSecond = false): string {
-  if (!perSecond) return Math.abs(n) >= 1e4 ? `${expo(n)} FLOPs` : `${sigFigs(n)} FLOPs`;
+export function formatFlops(n: number, perSecond = false, sig = 3): string {
+  if (!perSecond) return Math.abs(n) >= 1e4 ? `${expo(n, sig)} FLOPs` : `${sigFigs(n, sig)} FLOPs`;
   const steps: [number, string][] = [
     [1e18, 'E'],
     [1e15, 'P'],
@@ -232,12 +260,12 @@ export function formatFlops(n: number, perSecond = false): string {
     [1e3, 'k'],
   ];
   const a = Math.abs(round(n));
-  for (const [step, prefix] of steps) if (a >= step) return `${sigFigs(n / step)} ${prefix}FLOP/s`;
-  return `${sigFigs(n)} FLOP/s`;
+  for (const [step, prefix] of steps) if (a >= step) return `${sigFigs(n / step, sig)} ${prefix}FLOP/s`;
+  return `${sigFigs(n, sig)} FLOP/s`;
 }
 
 /** Bytes with decimal units (GB) by default, or binary (GiB). */
-export function formatBytes(n: number, binary = false): string {
+export function formatBytes(n: number, binary = false, sig = 3): string {
   if (!Number.isFinite(n)) return '—';
   const units = binary ? ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB'] : ['B', 'KB', 'MB', 'GB', 'TB', 'PB', 'EB'];
   const base = binary ? 1024 : 1000;
@@ -248,7 +276,7 @@ export function formatBytes(n: number, binary = false): string {
     v /= base;
     i++;
   }
-  return `${sigFigs(v)} ${units[i]}`;
+  return `${sigFigs(v, sig)} ${units[i]}`;
 }
 
 /** Seconds as the largest sensible unit: 0.04 -> "40 ms", 5400 -> "1.5 h", 3e7 -> "347 d". */
@@ -265,14 +293,20 @@ export function formatSeconds(s: number): string {
   return `${sigFigs(s / (365 * 86_400))} y`;
 }
 
-/** $ with 3 significant figures and k/M/B suffixes above 10,000: "$0.023", "$412", "$1.23M". */
+/**
+ * $ with 3 significant figures, cents always shown under $100, k/M/B suffixes from $10,000:
+ * "$0.023", "$0.80", "$1.84", "$412", "$5,580", "$1.23M".
+ */
 export function formatUsd(n: number): string {
   if (!Number.isFinite(n)) return '—';
   const sign = n < 0 ? '-' : '';
   const a = Math.abs(n);
+  if (a === 0) return '$0.00';
   if (round(a) >= 1e4) return `${sign}$${formatCount(a)}`;
-  if (a >= 100) return `${sign}$${Math.round(a).toLocaleString('en-US')}`;
-  return `${sign}$${sigFigs(a)}`;
+  if (round(a) >= 100) return `${sign}$${whole(round(a))}`;
+  const r = round(a);
+  const decimals = Math.max(2, (String(r).split('.')[1] ?? '').length);
+  return `${sign}$${r < 1e-6 ? expo(r) : r.toFixed(decimals)}`;
 }
 
 /** 0.234 -> "23.4%". */

@@ -4,6 +4,8 @@
  */
 import type { Context } from './context.js';
 import { calcHelp, calcOptions } from '../calc/flags.js';
+import { calcHelpFor, configureCalc } from './calc/configure.js';
+import type { Command } from 'commander';
 
 /** A command handler: positional arguments, its own parsed options, the context. */
 export type Handler = (args: string[], opts: Record<string, unknown>, ctx: Context) => Promise<void>;
@@ -21,6 +23,10 @@ export interface CommandSpec {
   summary: string;
   /** Extra help text shown under the command's --help. */
   help?: string;
+  /** Help text for this command line instead of `help` (undefined: use `help`). */
+  helpFor?: (argv: readonly string[]) => string | undefined;
+  /** Commander set-up beyond the option list (argument parsers, help filtering), given the command line. */
+  configure?: (cmd: Command, argv: readonly string[]) => void;
   options: OptionSpec[];
   /** Needs an interactive terminal unless one of these options is given (e.g. --json). */
   load: () => Promise<{ run: Handler }>;
@@ -62,7 +68,7 @@ export const COMMANDS: CommandSpec[] = [
   {
     name: 'drill',
     args: '[kind]',
-    summary: 'generated estimation problems: train, infer, kv, storage, capacity or mixed',
+    summary: 'generated estimation problems: train, infer, kv, storage, capacity, zero, moe, ttft, serve or mixed',
     options: [
       { flags: '--count <n>', description: 'how many problems (default 5)' },
       { flags: '--seed <n>', description: 'seed for reproducible problems' },
@@ -95,8 +101,10 @@ export const COMMANDS: CommandSpec[] = [
   {
     name: 'calc',
     args: '[kind]',
-    summary: 'back-of-envelope calculators: train, infer, kv, storage, egress, capacity, presets',
+    summary: 'back-of-envelope calculators: train, infer, serve, kv, storage, egress, capacity, presets',
     help: calcHelp(),
+    helpFor: calcHelpFor,
+    configure: configureCalc,
     options: calcOptions(),
     load: () => import('./commands/calc.js'),
   },

@@ -42,15 +42,17 @@ function buildProgram(argv: string[]): Command {
   // Every command is listed (for help and suggestions), but only the one being run gets its
   // options and help text: defining all of them costs start-up time for nothing.
   const invoked = invokedCommand(argv);
-  for (const spec of COMMANDS) register(program, spec, invoked === undefined || invoked === spec.name);
+  for (const spec of COMMANDS) register(program, spec, invoked === undefined || invoked === spec.name, argv);
   return program;
 }
 
-function register(program: Command, spec: CommandSpec, full: boolean): void {
+function register(program: Command, spec: CommandSpec, full: boolean, argv: string[]): void {
   const cmd = program.command(spec.args ? `${spec.name} ${spec.args}` : spec.name).description(spec.summary);
   if (full) {
     for (const o of spec.options) cmd.option(o.flags, o.description, o.defaultValue as string | boolean | undefined);
-    if (spec.help) cmd.addHelpText('after', `\n${spec.help}`);
+    const help = spec.helpFor?.(argv) ?? spec.help;
+    if (help) cmd.addHelpText('after', `\n${help}`);
+    spec.configure?.(cmd, argv);
   }
   cmd.exitOverride().allowExcessArguments(false);
   cmd.action(async (...received: unknown[]) => {

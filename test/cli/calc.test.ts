@@ -43,10 +43,28 @@ describe('study calc --json', () => {
     expect(json(['calc', 'presets', '--json']).gpus.map((g: { id: string }) => g.id)).toContain('h200');
     expect(json(['calc', 'egress', '--size', '1TB', '--presets', file, '--json']).costUsd).toBeCloseTo(10, 6);
   });
+  it('study calc KIND --help shows that calculator’s flags only', () => {
+    const r = runCli(['calc', 'train', '--help']);
+    expect(r.status).toBe(0);
+    for (const flag of ['--params', '--tokens', '--tp', '--pp', '--zero', '--optimizer', '--recompute', '--json', '--presets']) expect(r.stdout).toContain(flag);
+    for (const other of ['--kv-heads', '--growth-per-month', '--qps-per-server', '--slo-tpot', '--dau']) expect(r.stdout).not.toContain(other);
+    expect(r.stdout).toContain('study calc train: training compute');
+    const s = runCli(['calc', 'serve', '--help']);
+    for (const flag of ['--qps', '--slo-ttft', '--slo-tpot', '--prompt-tokens']) expect(s.stdout).toContain(flag);
+    expect(s.stdout).not.toContain('--tier');
+  });
+  it('serve and the new infer fields print as documented', () => {
+    expect(Object.keys(json(['calc', 'serve', '--model', 'llama-3.1-8b', '--qps', '20', '--json']))).toEqual(expect.arrayContaining(['gpus', 'replicas', 'concurrency', 'latencySeconds', 'utilisation', 'costPerMillionTokensUsd']));
+    const i = json(['calc', 'infer', '--model', 'llama-3.1-70b', '--gpus', '1', '--json']);
+    expect(i).toMatchObject({ gpus: 1, fits: false, gpusNeeded: 2 });
+    expect(Object.keys(i)).toEqual(expect.arrayContaining(['prefillSeconds', 'mfu', 'timePerOutputTokenSeconds', 'aggregateTokensPerSecond', 'fits', 'maxBatch']));
+    const t = json(['calc', 'train', '--params', '7.5B', '--tokens', '300B', '--gpus', '64', '--zero', '3', '--json']);
+    expect(t.memoryPerGpuBytes).toBe(1.875e9);
+  });
   it('help lists every kind with its flags', () => {
     const r = runCli(['calc', '--help']);
     expect(r.status).toBe(0);
-    for (const word of ['train', 'infer', 'kv', 'storage', 'egress', 'capacity', 'presets', '--peak-tflops', '--kv-heads', '--growth-per-month', '--qps-per-server']) expect(r.stdout).toContain(word);
+    for (const word of ['train', 'infer', 'serve', 'kv', 'storage', 'egress', 'capacity', 'presets', '--peak-tflops', '--kv-heads', '--growth-per-month', '--qps-per-server', '--slo-tpot']) expect(r.stdout).toContain(word);
   });
 });
 
@@ -57,11 +75,20 @@ describe('bad input: exit 2 and one line naming the flag, the input and what is 
     [['calc', 'infer', '--model', 'gpt-9'], /^study: --model: no preset "gpt-9"; expected one of llama-2-7b/],
     [['calc', 'storage', '--size', '-5TB'], /^study: --size: "-5TB" is negative; expected a size/],
     [['calc', 'capacity', '--dau', '1M', '--requests-per-user', '5', '--qps-per-server', '0'], /^study: --qps-per-server: "0" must be more than 0/],
-    [['calc', 'train', '--params', '7B', '--tokens', '1T', '--mfu', '140%'], /^study: --mfu: "140%" is more than 100%/],
+    [['calc', 'train', '--params', '7B', '--tokens', '1T', '--mfu', '140%'], /^study: --mfu: "140%" is out of range \(more than 100%\); accepted: a percentage from more than 0 to 100%/],
+    [['calc', 'train', '--params', '--tokens', '2T'], /^study: the value for --params is missing \(the next word is the flag --tokens\); expected --params N, e\.g\. --params 7B$/],
+    [['calc', 'storage', '--size', '1TB', '--replicas', '1e300'], /^study: --replicas: "1e300" is out of range \(more than 1,000\); accepted: a whole number from 1 to 1,000$/],
+    [['calc', 'infer', '--params', '1e300'], /^study: --params: "1e300" is out of range \(more than 1P\); accepted: a number from more than 0 to 1P$/],
+    [['calc', 'infer', '--params', '7B', '--batch', '2.5'], /^study: --batch: "2.5" is not a whole number/],
+    [['calc', 'train', '--params', '7B', '--tokens', '1T', '--zero', '4'], /^study: --zero: "4" is out of range \(more than 3\); accepted: a whole number from 0 to 3$/],
+    [['calc', 'train', '--params', '7B', '--tokens', '1T', '--optimizer', 'lion'], /^study: --optimizer: "lion" is not valid; expected one of adam, adafactor, sgd$/],
+    [['calc', 'train', '--params', '7B', '--tokens', '1T', '--gpus', '12', '--tp', '8'], /^study: --gpus 12 is not a multiple of --tp × --pp = 8/],
+    [['calc', 'serve', '--model', 'llama-3.1-8b'], /^study: --qps is required/],
+    [['calc', 'serve', '--model', 'llama-3.1-70b', '--qps', '5', '--gpus', '1'], /^study: calc serve: Llama 3\.1 70B in fp16 does not fit 1 GPU/],
     [['calc', 'kv', '--tokens', '1T'], /^study: --tokens does not apply to study calc kv/],
     [['calc', 'warp'], /^study: calc: unknown kind "warp"; expected one of train/],
     [['calc'], /^study: study calc needs a kind/],
-    [['calc', 'storage', '--size', '1e290PB', '--growth-per-month', '1000%', '--months', '1200'], /^study: calc storage: the inputs are too large/],
+    [['calc', 'storage', '--size', '1000EB', '--growth-per-month', '1000%', '--months', '1200'], /^study: calc storage: the inputs are too large/],
     [['drill', 'train'], /^study: study drill needs an interactive terminal/],
     [['drill', 'nope', '--json'], /^study: drill: unknown kind "nope"/],
     [['drill', '--count', '0', '--json'], /^study: --count: "0" is not valid/],

@@ -27,10 +27,56 @@ describe('study calc in a terminal', () => {
     s.write(`8${KEY.enter}`);
     await s.waitFor('(--head-dim)');
     s.write(`128${KEY.enter}`);
+    await s.waitFor('Change the optional inputs (dtype, context, batch)?');
+    s.write(KEY.enter); // no: keep the defaults
     const screen = await s.waitFor('Assumptions');
     expect(screen).toContain('2 × 32 layers × 8 KV heads × 128 × 2 B');
     expect(await s.exited).toBe(0);
     expect(s.output()).toContain('537 MB (512 MiB)');
+  });
+});
+
+describe('study calc offers the optional inputs with their defaults', () => {
+  it('asks for the GPU count and MFU instead of ending with "pass --gpus N"', async () => {
+    const s = startStudy(['calc', 'train'], isolatedEnv(tempDir()));
+    await s.waitFor('(--params)');
+    s.write(`7B${KEY.enter}`);
+    await s.waitFor('(--tokens)');
+    s.write(`2T${KEY.enter}`);
+    await s.waitFor('Change the optional inputs (gpu, gpus, mfu, zero, gpu-hour-price)?');
+    s.write(`y${KEY.enter}`);
+    await s.waitFor('Which GPU?');
+    await s.waitFor('navigate');
+    s.write(KEY.enter); // the default, h100
+    await s.waitFor('(--gpus; empty keeps the default)');
+    s.write(`256${KEY.enter}`);
+    await s.waitFor('(--mfu)');
+    s.write(KEY.enter); // keep 40%
+    await s.waitFor('(--zero)');
+    s.write(KEY.enter);
+    await s.waitFor('(--gpu-hour-price)');
+    s.write(KEY.enter);
+    await s.waitFor('Assumptions');
+    expect(await s.exited).toBe(0);
+    const out = s.output();
+    expect(out).toContain('Wall clock');
+    expect(out).toMatch(/= 8\.4e22 FLOPs \/ \(395\.6 TFLOP\/s × 3,600\)/);
+    expect(out).not.toMatch(/pass --|More with/);
+  });
+});
+
+describe('calculator screens at 60 columns', () => {
+  it.each([
+    [['calc', 'serve', '--model', 'llama-3.1-8b', '--qps', '20']],
+    [['calc', 'infer', '--model', 'deepseek-v3', '--gpu', 'h200', '--dtype', 'fp8', '--prompt-tokens', '2000']],
+    [['calc', 'train', '--model', 'llama-3.1-70b', '--tokens', '15T', '--gpus', '1024', '--tp', '8', '--pp', '4', '--zero', '1']],
+    [['calc', 'kv', '--model', 'gpt-oss-120b', '--context', '131072']],
+  ])('%j: nothing overflows, no word is split', async (args) => {
+    const s = startStudy(args, isolatedEnv(tempDir()), { cols: 60, rows: 50 });
+    expect(await s.exited).toBe(0);
+    const rows = await s.screen();
+    expect(rows.some((r) => r.text.includes('Assumptions'))).toBe(true);
+    expect(rows.filter((r) => r.wrapped).map((r) => r.text)).toEqual([]);
   });
 });
 

@@ -16,13 +16,36 @@ describe('bundled presets', () => {
     expect(p.models.map((m) => m.id)).toEqual(expect.arrayContaining(['llama-2-7b', 'llama-2-13b', 'llama-2-70b', 'llama-3-8b', 'llama-3-70b', 'llama-3.1-405b', 'mistral-7b']));
     expect(p.storage.map((s) => s.id)).toEqual(expect.arrayContaining(['s3-standard', 's3-standard-ia', 's3-glacier-instant', 's3-glacier-deep-archive', 'ebs-gp3']));
     expect(p.egress.map((e) => e.id)).toContain('internet');
+    expect(p.gpus.map((g) => g.id)).toEqual(expect.arrayContaining(['b200', 'gb200', 'mi300x', 'mi355x', 'tpu-v5e', 'tpu-v6e', 'h800']));
+    expect(p.models.map((m) => m.id)).toEqual(expect.arrayContaining(['deepseek-v3', 'llama-3.1-8b', 'llama-3.1-70b', 'llama-4-scout', 'llama-4-maverick', 'qwen3-235b-a22b', 'gpt-oss-120b']));
+  });
+  it('carry the model shapes from the configs: MLA, MoE and sliding windows', () => {
+    const m = (id: string) => p.models.find((x) => x.id === id)!;
+    expect(m('deepseek-v3')).toMatchObject({ layers: 61, hidden: 7168, heads: 128, attention: 'mla', kvLoraRank: 512, ropeHeadDim: 64, params: 671e9, activeParams: 37e9, experts: 256, expertsPerToken: 8 });
+    expect(m('qwen3-235b-a22b')).toMatchObject({ layers: 94, hidden: 4096, heads: 64, kvHeads: 4, headDim: 128, params: 235e9, activeParams: 22e9 });
+    expect(m('gpt-oss-120b')).toMatchObject({ layers: 36, hidden: 2880, heads: 64, kvHeads: 8, headDim: 64, slidingWindow: 128, slidingWindowLayers: 18 });
+    expect(m('llama-4-scout')).toMatchObject({ layers: 48, hidden: 5120, heads: 40, kvHeads: 8, params: 109e9, activeParams: 17e9, slidingWindow: 8192, contextLength: 10485760 });
+    expect(m('llama-4-maverick')).toMatchObject({ params: 400e9, activeParams: 17e9, experts: 128 });
+  });
+  it('state dense throughput per format and the formats each chip runs natively', () => {
+    const g = (id: string) => p.gpus.find((x) => x.id === id)!;
+    expect(g('b200')).toMatchObject({ bf16Tflops: 2250, fp8Tflops: 4500, fp4Tflops: 9000, memory: 180e9, bandwidth: 8e12 });
+    expect(g('gb200')).toMatchObject({ bf16Tflops: 2500, fp8Tflops: 5000, fp4Tflops: 10000, memory: 186e9 });
+    expect(g('mi300x')).toMatchObject({ bf16Tflops: 1307, fp8Tflops: 2615, memory: 192e9, bandwidth: 5.3e12 });
+    expect(g('mi355x')).toMatchObject({ memory: 288e9, bandwidth: 8e12 });
+    expect(g('tpu-v6e')).toMatchObject({ bf16Tflops: 918, memory: 32e9 });
+    expect(g('h800')).toMatchObject({ bf16Tflops: 989, memory: 80e9, bandwidth: 3.35e12 });
+    expect(g('h100').dtypes).not.toContain('fp4');
+    expect(g('b200').dtypes).toContain('fp4');
   });
   it('give every value a source and an as-of date', () => {
     for (const entry of [...p.gpus, ...p.models, ...p.storage, ...p.egress]) {
       expect(entry.source.length).toBeGreaterThan(3);
       expect(entry.asOf).toMatch(/^\d{4}(-\d{2})?/);
     }
-    for (const g of p.gpus) expect(g.price?.asOf).toMatch(/^\d{4}/);
+    for (const g of p.gpus) if (g.price) expect(g.price.asOf).toMatch(/^\d{4}/);
+    // A price is optional (no sourced rental price for MI355X or the TPUs), but most GPUs carry one.
+    expect(p.gpus.filter((g) => g.price).length).toBeGreaterThanOrEqual(10);
   });
   it('use dense, not sparsity, throughput and parse units', () => {
     const h100 = p.gpus.find((g) => g.id === 'h100')!;

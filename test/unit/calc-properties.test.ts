@@ -7,7 +7,8 @@ import { calculate } from '../../src/calc/calculate.js';
 import { CALC_KINDS, type CalcKind } from '../../src/calc/flags.js';
 import { kv } from '../../src/calc/kv.js';
 import { storage } from '../../src/calc/storage.js';
-import { train } from '../../src/calc/train.js';
+import { DEFAULT_PARALLELISM, train } from '../../src/calc/train.js';
+import type { Raw } from '../../src/calc/inputs.js';
 import { UsageError } from '../../src/errors.js';
 import { loadPresets } from '../../src/cli/calc/presets-load.js';
 import { ROOT } from '../helpers.js';
@@ -65,16 +66,72 @@ describe('monotonic in each input', () => {
   });
 });
 
+describe('serving and parallel memory: monotone, and never below the weights per GPU', () => {
+  const models = presets.models.map((m) => m.id);
+  const gpus = presets.gpus.map((g) => g.id);
+  const run = (kind: CalcKind, raw: Raw) => calculate(kind, raw, presets).json as Record<string, any>;
+  it('infer: memory and throughput grow with batch; time per token with batch and context', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...models), fc.constantFrom(...gpus), int(512), int(65_536), fc.constantFrom('fp16', 'fp8', 'int4'), (model, gpu, batch, context, dtype) => {
+        const a = run('infer', { model, gpu, batch: String(batch), context: String(context), dtype });
+        const b = run('infer', { model, gpu, batch: String(batch + 1), context: String(context), dtype, gpus: String(a.gpus) });
+        const c = run('infer', { model, gpu, batch: String(batch), context: String(context + 1000), dtype, gpus: String(a.gpus) });
+        return (
+          b.kvBytes > a.kvBytes &&
+          b.totalBytes > a.totalBytes &&
+          b.aggregateTokensPerSecond >= a.aggregateTokensPerSecond * (1 - 1e-12) &&
+          b.timePerOutputTokenSeconds >= a.timePerOutputTokenSeconds &&
+          c.kvBytes >= a.kvBytes &&
+          c.timePerOutputTokenSeconds >= a.timePerOutputTokenSeconds &&
+          c.maxBatch <= a.maxBatch &&
+          a.totalBytes / a.gpus >= a.weightBytes / a.gpus
+        );
+      }),
+      { numRuns: 150 },
+    );
+  });
+  it('serve: replicas and GPUs never fall as QPS rises; at the same replicas, neither do concurrency and latency', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('llama-3.1-8b', 'llama-3.1-70b', 'mistral-7b', 'qwen3-235b-a22b'), fc.constantFrom('h100', 'h200', 'b200', 'mi300x'), fc.double({ min: 0.1, max: 2000, noNaN: true }), factor, (model, gpu, qps, k) => {
+        const a = run('serve', { model, gpu, qps: String(qps) });
+        const b = run('serve', { model, gpu, qps: String(qps * k) });
+        // With the same replicas, more load means more in flight and a longer wait; one more replica may lower both.
+        const same = b.replicas === a.replicas;
+        return b.replicas >= a.replicas && b.gpus >= a.gpus && (!same || (b.concurrency >= a.concurrency * (1 - 1e-9) && b.latencySeconds >= a.latencySeconds * (1 - 1e-9))) && a.utilisation > 0 && a.utilisation <= 1 + 1e-9;
+      }),
+      { numRuns: 60 },
+    );
+  });
+  it('serve: cost per token falls as one replica’s load rises', () => {
+    const j = run('serve', { model: 'llama-3.1-8b', qps: '1' });
+    const costs = j.loadTable.map((r: { costPerMillionTokensUsd: number }) => r.costPerMillionTokensUsd);
+    for (let i = 1; i < costs.length; i++) expect(costs[i]).toBeLessThan(costs[i - 1]);
+    expect(costs[0] / costs[costs.length - 1]).toBeCloseTo(20, 6);
+  });
+  it('train: memory per GPU is never below the weights per GPU (2 bytes × N / GPUs), and falls with each ZeRO stage', () => {
+    fc.assert(
+      fc.property(pos(1e12), fc.constantFrom(1, 2, 4, 8), fc.constantFrom(1, 2, 4), fc.constantFrom(1, 8, 64, 512), fc.constantFrom<0 | 1 | 2 | 3>(0, 1, 2, 3), (n, tp, pp, dp, zero) => {
+        const gpus = tp * pp * dp;
+        const at = (z: 0 | 1 | 2 | 3) => train({ params: n, tokens: 1e12, peak, mfu: 0.4, gpus, parallel: { ...DEFAULT_PARALLELISM, tp, pp, zero: z } }).json;
+        const j = at(zero);
+        const next = at(Math.min(3, zero + 1) as 0 | 1 | 2 | 3);
+        return j.memoryPerGpuBytes >= (2 * n) / gpus - 1e-6 && next.memoryPerGpuBytes <= j.memoryPerGpuBytes;
+      }),
+    );
+  });
+});
+
 describe('no NaN or Infinity for any accepted input', () => {
   const text = fc.oneof(
     fc.double({ min: 0, max: 1e308, noNaN: true }).map(String),
     fc.tuple(fc.double({ min: 0, max: 1e6, noNaN: true }), fc.constantFrom('', 'k', 'M', 'B', 'T', 'P', ' GB', ' TiB', '%', ' PB', 'e300')).map(([n, u]) => `${n}${u}`),
   );
   const FLAGS: Record<CalcKind, string[]> = {
-    train: ['params', 'tokens', 'mfu', 'gpus', 'gpuHourPrice'],
-    infer: ['params', 'gpus', 'batch', 'context', 'gpuHourPrice'],
+    train: ['params', 'tokens', 'mfu', 'gpus', 'gpuHourPrice', 'activeParams', 'zero', 'seqLen'],
+    infer: ['params', 'gpus', 'batch', 'context', 'gpuHourPrice', 'promptTokens', 'outputTokens', 'activeParams'],
     kv: ['layers', 'kvHeads', 'headDim', 'context', 'batch'],
     storage: ['size', 'pricePerGbMonth', 'months', 'growthPerMonth', 'replicas'],
+    serve: ['params', 'qps', 'promptTokens', 'outputTokens', 'gpus', 'sloTpot'],
     egress: ['size'],
     capacity: ['dau', 'requestsPerUser', 'peakFactor', 'writesPerUser', 'bytesPerWrite', 'responseBytes', 'retentionYears', 'replicas', 'qpsPerServer'],
   };

@@ -7,6 +7,9 @@ import { loadPresets } from '../../src/cli/calc/presets-load.js';
 import { readEstimate } from '../../src/cli/calc/drill-session.js';
 import { seededRng } from '../../src/quiz/rng.js';
 import { ROOT } from '../helpers.js';
+import { renderDerivation } from '../../src/ui/render/calc.js';
+import { offBy } from '../../src/ui/render/calc-drill.js';
+import { plainTheme } from '../../src/ui/theme.js';
 
 const presets = loadPresets({ curriculumDir: join(ROOT, 'curriculum') });
 
@@ -50,4 +53,56 @@ describe('grading by ratio', () => {
     expect(readEstimate('GB', '0').ok).toBe(false);
     expect(readEstimate('GB', '-3').ok).toBe(false);
   });
+});
+
+describe('derivations show only the steps the problem asks for, with its own inputs', () => {
+  const all = DRILL_KINDS.filter((k) => k !== 'mixed').flatMap((k) => generateProblems(k, 30, seededRng(3), presets));
+  const text = (p: (typeof all)[number]) => renderDerivation(p.derivation, plainTheme, 100);
+  it('never advises flags, and never shows a step the question does not need', () => {
+    const advice = all.flatMap((p) => text(p).split('\n').filter((l) => /pass --|More with|--[a-z]/.test(l)));
+    expect(advice).toEqual([]);
+    for (const p of all) expect(p.derivation.hints ?? []).toEqual([]);
+    const storageOnly = all.find((p) => p.kind === 'capacity' && p.unit === 'TB')!;
+    expect(text(storageOnly)).not.toMatch(/QPS|requests per user|Servers/);
+    expect(storageOnly.derivation.steps.map((s) => s.id)).toEqual(['per-day', 'storage']);
+    const flops = all.find((p) => p.kind === 'train' && p.unit === 'FLOPs')!;
+    expect(flops.derivation.steps.map((s) => s.id)).toEqual(['flops']);
+  });
+  it('zero: the ZeRO formula for the stage asked (K = 12)', () => {
+    for (const p of all.filter((x) => x.kind === 'zero')) {
+      const { params: n, gpus: nd, zero } = p.inputs as { params: number; gpus: number; zero: number };
+      const want = [16 * n, 4 * n + (12 * n) / nd, 2 * n + (14 * n) / nd, (16 * n) / nd][zero]!;
+      expect(p.answer * 1e9).toBeCloseTo(want, -3);
+      expect(p.derivation.steps.map((s) => s.id)).toEqual(['parallel', 'weights', 'grads', 'optimizer', 'per-gpu']);
+    }
+  });
+  it('moe: 6 × active parameters × tokens', () => {
+    for (const p of all.filter((x) => x.kind === 'moe')) expect(p.answer).toBe(6 * (p.inputs.activeParams as number) * (p.inputs.tokens as number));
+  });
+  it('ttft: 2 · N · prompt / (GPUs · peak · MFU), in ms', () => {
+    for (const p of all.filter((x) => x.kind === 'ttft')) {
+      const gpu = presets.gpus.find((g) => g.id === p.inputs.gpu)!;
+      const { params, promptTokens, gpus } = p.inputs as { params: number; promptTokens: number; gpus: number };
+      expect(p.answer).toBeCloseTo(((2 * params * promptTokens) / (gpus * gpu.bf16Tflops * 1e12 * 0.4)) * 1000, 6);
+      expect(p.unit).toBe('ms');
+    }
+  });
+  it('serve: replicas = ⌈QPS × output tokens / tokens per second per replica⌉', () => {
+    const served = all.filter((x) => x.kind === 'serve');
+    expect(served.length).toBeGreaterThan(0);
+    for (const p of served) {
+      expect(Number.isInteger(p.answer)).toBe(true);
+      expect(p.derivation.steps.map((s) => s.id)).toEqual(['tpot', 'need', 'replicas']);
+    }
+  });
+});
+
+describe('grade wording', () => {
+  it.each([
+    [1 / 1.7, '1.7× too low'],
+    [2.3, '2.3× too high'],
+    [1.05, 'within 10 %'],
+    [0.95, 'within 10 %'],
+    [1, 'within 10 %'],
+  ])('%d reads "%s"', (ratio, words) => expect(offBy(ratio)).toBe(words));
 });

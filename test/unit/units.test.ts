@@ -1,7 +1,7 @@
 /** The one unit parser and formatter: table tests and round-trip properties. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatCount, formatFlops, formatSeconds, formatUsd, parseQuantity, sigFigs, type Kind } from '../../src/calc/units.js';
+import { carry, formatBytes, formatCount, formatFlops, formatSeconds, formatUsd, parseQuantity, sigFigs, times, whole, type Kind } from '../../src/calc/units.js';
 
 const value = (text: string, kind: Kind) => {
   const r = parseQuantity(text, kind);
@@ -57,7 +57,20 @@ describe('parseQuantity', () => {
 
 describe('formatting to 3 significant figures', () => {
   it.each([
-    [sigFigs(1234.5), '1230'],
+    [sigFigs(1234.5), '1,230'],
+    [sigFigs(46_000), '46,000'],
+    [carry(2314.81), '2,315'],
+    [carry(2_788_000), '2.788M'],
+    [whole(1024), '1,024'],
+    [times(1.68), '1.7×'],
+    [formatCount(2.5e25), '2.5e25'],
+    [formatFlops(1.26e22), '1.26e22 FLOPs'],
+    [formatUsd(0.8), '$0.80'],
+    [formatUsd(1.84), '$1.84'],
+    [formatUsd(12.3), '$12.30'],
+    [formatUsd(5576), '$5,580'],
+    [formatUsd(5.576e6), '$5.58M'],
+    [formatUsd(0), '$0.00'],
     [sigFigs(0.012345), '0.0123'],
     [sigFigs(Infinity), '—'],
     [formatCount(1_234_567), '1.23M'],

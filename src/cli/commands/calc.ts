@@ -1,7 +1,8 @@
 /**
  * `study calc [kind]`: back-of-envelope calculators. Flags in, a whiteboard derivation (or with
- * --json the exact numbers) out; a missing input is asked for in a terminal and is a usage error
- * elsewhere; `study calc` alone in a terminal offers a menu; `study calc presets` lists presets.
+ * --json the exact numbers) out; a missing input is asked for in a terminal (then the optional
+ * inputs are offered with their defaults) and is a usage error elsewhere; `study calc` alone in a
+ * terminal offers a menu; `study calc presets` lists presets.
  */
 import { UsageError } from '../../errors.js';
 import { calculate } from '../../calc/calculate.js';
@@ -11,7 +12,7 @@ import type { Presets } from '../../calc/presets.js';
 import type { Prompter } from '../../ui/prompter.js';
 import { renderDerivation } from '../../ui/render/calc.js';
 import { presetsJson, renderPresets } from '../../ui/render/calc-presets.js';
-import { askMissing } from '../calc/ask.js';
+import { askMissing, askOptional } from '../calc/ask.js';
 import { loadPresets, presetsDir } from '../calc/presets-load.js';
 import type { Context } from '../context.js';
 import { terminalPrompter } from '../interactive.js';
@@ -55,7 +56,14 @@ export async function run(args: string[], opts: Record<string, unknown>, ctx: Co
     kind = await prompter!.select({ message: 'Which calculator?', choices: CALC_KINDS.map((k) => ({ name: `${k.padEnd(9)} ${KIND_SUMMARY[k]}`, value: k })) });
     checkFlagsFor(kind, o.raw);
   }
-  const result = await calculateAsking(kind, o.raw, presets, prompter);
+  const fromMenu = o.kind === undefined;
+  let { result, raw, asked } = await calculateAsking(kind, o.raw, presets, prompter);
+  if (prompter && (fromMenu || asked)) {
+    // A session built by questions offers the optional inputs too, instead of ending with "pass --gpus N".
+    const more = await askOptional(kind, raw, presets, prompter);
+    if (more !== raw) ({ result } = await calculateAsking(kind, more, presets, prompter));
+    result = { ...result, derivation: { ...result.derivation, hints: [] } };
+  }
   ctx.out(o.json ? `${JSON.stringify(result.json, null, 2)}\n` : `\n${renderDerivation(result.derivation, ctx.theme, ctx.columns)}`);
 }
 
@@ -65,7 +73,7 @@ async function calculateAsking(kind: CalcKind, raw: Raw, presets: Presets, promp
   // Each round either succeeds or fills one more input; the bound only guards against a loop.
   for (let round = 0; round < 20; round++) {
     try {
-      return calculate(kind, values, presets);
+      return { result: calculate(kind, values, presets), raw: values, asked: round > 0 };
     } catch (e) {
       if (!(e instanceof MissingInput) || !prompter) throw e;
       values = await askMissing(e, values, presets, prompter);

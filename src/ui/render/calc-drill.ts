@@ -1,7 +1,7 @@
 /** Drill text: the problem, the verdict with the worked derivation, and the summary. Pure. */
 import type { DrillGrade } from '../../drill/grade.js';
 import type { Problem } from '../../drill/problems.js';
-import { formatQuantity, sigFigs, unitInfo } from '../../calc/units.js';
+import { formatFlops, formatQuantity, sigFigs, times, unitInfo } from '../../calc/units.js';
 import type { Theme } from '../theme.js';
 import { plural, wrap } from '../text.js';
 import { renderDerivation } from './calc.js';
@@ -13,12 +13,18 @@ export interface DrillAnswer {
   grade: DrillGrade;
 }
 
-/** An answer in its unit, humanised: "2.15 GB", "$50.2k", "9.6 days", "3.15e23 FLOPs". */
+/** An answer in its unit, humanised by the one formatter: "2.15 GB", "$50.2k", "9.6 days", "3.15e23 FLOPs". */
 export function showAnswer(value: number, unit: string): string {
   const { kind, scale } = unitInfo(unit);
-  if (kind === 'count') return unit === 'FLOPs' ? `${value >= 1e4 ? value.toExponential(2).replace(/\.?0+e\+?/, 'e') : sigFigs(value)} FLOPs` : `${sigFigs(value)} ${unit}`;
+  if (kind === 'count') return unit === 'FLOPs' ? formatFlops(value) : `${sigFigs(value)} ${unit}`;
   if (kind === 'seconds') return `${sigFigs(value)} ${unit}`;
   return formatQuantity(value * scale, kind);
+}
+
+/** How far an estimate is from the answer, in words: "within 10 %", "1.7× too low", "2.3× too high". */
+export function offBy(ratio: number): string {
+  if (Math.max(ratio, 1 / ratio) <= 1.1) return 'within 10 %';
+  return ratio > 1 ? `${times(ratio)} too high` : `${times(1 / ratio)} too low`;
 }
 
 export function renderProblem(p: Problem, index: number, total: number, t: Theme, columns = 80): string {
@@ -26,13 +32,12 @@ export function renderProblem(p: Problem, index: number, total: number, t: Theme
   return `\n${t.dim(`Problem ${index + 1} of ${total} · ${p.kind}`)}\n${t.bold(wrap(p.prompt, width))}\n`;
 }
 
-const LABEL: Record<DrillGrade, string> = { excellent: 'Excellent — within 10 %', pass: 'Pass — within 2x', miss: 'Miss — more than 2x off' };
+const LABEL: Record<DrillGrade, string> = { excellent: 'Excellent — within 10 %', pass: 'Pass — within 2×', miss: 'Miss — more than 2× off' };
 
 export function renderVerdict(a: DrillAnswer, t: Theme, columns = 80): string {
   const paint = a.grade === 'miss' ? t.bad : a.grade === 'pass' ? t.warn : t.ok;
   const sym = a.grade === 'miss' ? t.sym.bad : t.sym.ok;
-  const off = a.ratio >= 1 ? `${sigFigs(a.ratio)}x the answer` : `1/${sigFigs(1 / a.ratio)} of the answer`;
-  const head = `${paint(`${sym} ${LABEL[a.grade]}`)}: you said ${showAnswer(a.given, a.problem.unit)}, the answer is ${t.bold(showAnswer(a.problem.answer, a.problem.unit))} (${off})`;
+  const head = `${paint(`${sym} ${LABEL[a.grade]}`)}: you said ${showAnswer(a.given, a.problem.unit)}, the answer is ${t.bold(showAnswer(a.problem.answer, a.problem.unit))} (${offBy(a.ratio)})`;
   return `${wrap(head, Math.max(50, Math.min(columns, 100) - 1))}\n\n${renderDerivation(a.problem.derivation, t, columns)}`;
 }
 
@@ -40,7 +45,7 @@ export function renderVerdict(a: DrillAnswer, t: Theme, columns = 80): string {
 export function renderDrillSummary(answers: DrillAnswer[], repeat: string, t: Theme): string {
   const n = (g: DrillGrade) => answers.filter((a) => a.grade === g).length;
   const lines = ['', t.heading('Summary'), `${plural(answers.length, 'problem')}: ${t.ok(`${n('excellent')} excellent`)}, ${t.warn(`${n('pass')} pass`)}, ${t.bad(`${n('miss')} miss`)}`];
-  for (const a of answers) lines.push(`  ${a.grade.padEnd(9)} ${a.problem.kind.padEnd(8)} ${showAnswer(a.given, a.problem.unit)} vs ${showAnswer(a.problem.answer, a.problem.unit)}`);
+  for (const a of answers) lines.push(`  ${a.grade.padEnd(9)} ${a.problem.kind.padEnd(8)} ${showAnswer(a.given, a.problem.unit)} vs ${showAnswer(a.problem.answer, a.problem.unit)} (${offBy(a.ratio)})`);
   lines.push(t.dim(`Same problems again: ${repeat}`));
   return `${lines.join('\n')}\n`;
 }

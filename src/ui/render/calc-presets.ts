@@ -1,7 +1,9 @@
 /** `study calc presets`: the preset tables with every source and as-of date, and their JSON. Pure. */
 import type { Presets } from '../../calc/presets.js';
 import { describeTiers } from '../../calc/pricing.js';
-import { formatBytes, formatCount, formatUsd } from '../../calc/units.js';
+import { nativeDtypes } from '../../calc/dtype.js';
+import { attentionOf } from '../../calc/kv.js';
+import { formatBytes, formatCount, formatUsd, whole } from '../../calc/units.js';
 import type { Theme } from '../theme.js';
 import { wrap } from '../text.js';
 import { renderTable } from './calc.js';
@@ -13,10 +15,10 @@ export function renderPresets(p: Presets, t: Theme, columns = 80, dir?: string):
   out.push(
     renderTable(
       {
-        title: 'GPUs (dense throughput; --gpu NAME)',
-        head: ['id', 'BF16 TFLOPS', 'FP8 TFLOPS', 'memory', 'bandwidth', 'TDP', '$/GPU-h', 'price as of'],
-        rows: p.gpus.map((g) => [g.id, g.bf16Tflops.toLocaleString('en-US'), g.fp8Tflops ? g.fp8Tflops.toLocaleString('en-US') : '–', formatBytes(g.memory), `${formatBytes(g.bandwidth)}/s`, `${g.tdpWatts} W`, g.price ? formatUsd(g.price.usdPerHour) : '–', g.price?.asOf ?? '–']),
-        right: [1, 2, 3, 4, 5, 6],
+        title: 'GPUs (dense throughput, not the 2:4-sparsity figures; --gpu NAME)',
+        head: ['id', 'BF16 TFLOPS', 'FP8', 'FP4', 'memory', 'bandwidth', 'TDP', '$/GPU-h', 'native formats'],
+        rows: p.gpus.map((g) => [g.id, whole(g.bf16Tflops), g.fp8Tflops ? whole(g.fp8Tflops) : '–', g.fp4Tflops ? whole(g.fp4Tflops) : '–', formatBytes(g.memory), `${formatBytes(g.bandwidth)}/s`, `${whole(g.tdpWatts)} W`, g.price ? formatUsd(g.price.usdPerHour) : '–', nativeDtypes(g).join(' ')]),
+        right: [1, 2, 3, 4, 5, 6, 7],
       },
       t,
     ),
@@ -26,9 +28,21 @@ export function renderPresets(p: Presets, t: Theme, columns = 80, dir?: string):
     renderTable(
       {
         title: 'Models (--model NAME)',
-        head: ['id', 'params', 'layers', 'hidden', 'heads', 'KV heads', 'head dim', 'as of'],
-        rows: p.models.map((m) => [m.id, formatCount(m.params), String(m.layers), String(m.hidden), String(m.heads), String(m.kvHeads), String(m.headDim), m.asOf]),
-        right: [1, 2, 3, 4, 5, 6],
+        head: ['id', 'params', 'active', 'layers', 'hidden', 'heads', 'KV heads', 'head dim', 'attention', 'context', 'as of'],
+        rows: p.models.map((m) => [
+          m.id,
+          formatCount(m.params),
+          formatCount(m.activeParams ?? m.params),
+          String(m.layers),
+          whole(m.hidden),
+          String(m.heads),
+          String(m.kvHeads),
+          String(m.headDim),
+          `${attentionOf(m)}${m.attention === 'mla' ? ` ${m.kvLoraRank}+${m.ropeHeadDim}` : ''}${m.slidingWindow ? ` · ${m.slidingWindowLayers ?? m.layers}×${formatCount(m.slidingWindow)} window` : ''}`,
+          m.contextLength ? formatCount(m.contextLength) : '–',
+          m.asOf,
+        ]),
+        right: [1, 2, 3, 4, 5, 6, 7, 9],
       },
       t,
     ),
