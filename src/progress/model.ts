@@ -193,6 +193,8 @@ export function decodeProgress(text: string, migrations: Readonly<Record<number,
     return { ok: false, reason: 'invalid', message: `not valid JSON (${(e as Error).message.slice(0, 100)})` };
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, reason: 'invalid', message: 'not a JSON object' };
+  // zod drops a "__proto__" key silently; a file (or import) carrying one is refused instead.
+  if (text.includes('"__proto__"') && hasProtoKey(raw)) return { ok: false, reason: 'invalid', message: 'a key named "__proto__" is not allowed' };
   let obj = raw as Record<string, unknown>;
   const version = obj.version;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
@@ -213,6 +215,12 @@ export function decodeProgress(text: string, migrations: Readonly<Record<number,
     return { ok: false, reason: 'invalid', message: `${where}: ${issue.message}` };
   }
   return version < current ? { ok: true, progress: parsed.data, migratedFrom: version } : { ok: true, progress: parsed.data };
+}
+
+function hasProtoKey(v: unknown): boolean {
+  if (Array.isArray(v)) return v.some(hasProtoKey);
+  if (!v || typeof v !== 'object') return false;
+  return Object.prototype.hasOwnProperty.call(v, '__proto__') || Object.values(v).some(hasProtoKey);
 }
 
 /** Serialises progress for writing (stable key order, trailing newline). */
