@@ -66,7 +66,7 @@ export const AnswerEvent = z
     /** Cram answers are recorded but leave the schedule alone. */
     cram: z.boolean().default(false),
     /** Milliseconds from showing the question to the answer. */
-    ms: z.number().int().nonnegative().max(7 * 24 * 3600 * 1000).optional(),
+    ms: z.number().int().nonnegative().optional(),
     /** What the user answered, as text (for review of mistakes). */
     given: z.string().max(2000).optional(),
   })

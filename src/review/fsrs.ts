@@ -53,7 +53,12 @@ export function review(card: StoredCard | undefined, rating: RatingValue, now: D
   const current = card ? toCard(card) : createEmptyCard(now);
   const last = current.last_review?.getTime();
   const at = last !== undefined && Number.isFinite(last) && last > now.getTime() ? new Date(last) : now;
-  return toStored(scheduler(retention).next(current, at, rating as Grade).card);
+  try {
+    return toStored(scheduler(retention).next(current, at, rating as Grade).card);
+  } catch {
+    // A card ts-fsrs cannot step (damaged by hand, say): start it afresh rather than lose the answer.
+    return toStored(scheduler(retention).next(createEmptyCard(now), now, rating as Grade).card);
+  }
 }
 
 /** Replays ratings in time order from a new card: rebuilds a card from its history. */

@@ -203,6 +203,17 @@ describe('4. time', () => {
   });
 });
 
+describe('4. time (the scheduler)', () => {
+  it('an answer dated before the last review counts as given at it: elapsed time 0, history kept', async () => {
+    const { review } = await import('../../src/review/fsrs.js');
+    const a = review(undefined, 3, new Date('2026-03-05T00:00:00Z'));
+    const b = review(a, 3, new Date('2026-03-06T00:00:00Z'));
+    const c = review(b, 3, new Date('2026-03-01T00:00:00Z'));
+    expect(c.reps).toBe(b.reps + 1);
+    expect(c.last_review).toBe('2026-03-06T00:00:00.000Z');
+  });
+});
+
 describe('6. terminal escape injection', () => {
   const evil = '\u001b]0;pwned\u0007\u001b[2J\u001b]8;;http://x\u001b\\link\u001b]8;;\u001b\\';
 
@@ -303,6 +314,18 @@ describe('8. files that are not regular files', () => {
     const v = runCli(['validate', dir]);
     expect(v.status).toBe(1);
     expect(oneLine(v.stderr)).toEqual([expect.stringMatching(/02-zero\.yaml is a link to a file outside the curriculum folder/)]);
+  });
+
+  it('a FIFO inside the curriculum folder is refused by validate and doctor without blocking', () => {
+    const dir = tempDir();
+    spawnSync('cp', ['-r', join(MINI, '01-basics'), dir]);
+    spawnSync('mkfifo', [join(dir, '01-basics', '02-pipe.yaml')]);
+    const v = runCli(['validate', dir]);
+    expect(v.status).toBe(1);
+    expect(oneLine(v.stderr)).toEqual([expect.stringMatching(/cannot read .*02-pipe\.yaml: it is a named pipe \(FIFO\), not a regular file/)]);
+    const d = runCli(['doctor', '--curriculum', dir]);
+    expect(d.status).toBe(0);
+    expect(d.stdout).toMatch(/validity +cannot read .*02-pipe\.yaml: it is a named pipe/);
   });
 
   it('reads stop at the cap whatever stat says, and never block on a FIFO', async () => {
