@@ -4,6 +4,9 @@
  * so files from two machines merge without duplicates. Pure: no I/O.
  */
 import { z } from 'zod';
+import { sortByInstant } from './instant.js';
+
+export { instant, sortByInstant } from './instant.js';
 
 /** The progress format this build writes. Older files are migrated; newer ones refused. */
 export const PROGRESS_VERSION = 1;
@@ -226,20 +229,6 @@ function hasProtoKey(v: unknown): boolean {
 /** Serialises progress for writing (stable key order, trailing newline). */
 export function encodeProgress(p: Progress): string {
   return `${JSON.stringify(p)}\n`;
-}
-
-/** Milliseconds since the epoch of an ISO 8601 instant (offsets honoured: +14:00 sorts before Z). */
-export function instant(iso: string): number {
-  const t = Date.parse(iso);
-  return Number.isNaN(t) ? 0 : t;
-}
-
-/** Events in time order by the instant they name, not by their text; ties keep their order. */
-export function sortByInstant<T extends { at: string }>(events: readonly T[]): T[] {
-  return events
-    .map((e, i) => ({ e, i, t: instant(e.at) }))
-    .sort((a, b) => a.t - b.t || a.i - b.i)
-    .map((x) => x.e);
 }
 
 /** Adds events whose ids are not present yet; returns how many were new. Events stay in time order. */

@@ -5,7 +5,7 @@
  * message saying what to do. A change that would make the file unreadable is refused before
  * anything is written. A symlinked progress file is resolved: the target is updated, the link kept.
  */
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { DataError } from '../errors.js';
@@ -110,6 +110,14 @@ function removeOrphanTemps(path: string): void {
   }
 }
 
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return -1;
+  }
+}
+
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -133,7 +141,8 @@ function ensureDir(path: string): void {
  */
 function keepCorruptCopy(path: string, data: Buffer): string {
   const copy = `${path}.corrupt-${createHash('sha256').update(data).digest('hex').slice(0, 16)}`;
-  if (readRegular(copy, data.length).ok) return copy;
+  if (sizeOf(copy) === data.length) return copy; // written whole before (writes are verified), same hash
+
   try {
     writeAtomic(copy, data);
   } catch (e) {

@@ -3,7 +3,8 @@
  * and per day, interview and drill tallies, and the FSRS cards. Computed once per version of the
  * file and cached (see `summary-cache.ts`), so `study progress` does not re-read 100,000 events. Pure.
  */
-import { instant, type DrillEvent, type InterviewEvent, type Progress, type StoredCard } from './model.js';
+import { instant } from './instant.js';
+import type { DrillEvent, InterviewEvent, Progress, StoredCard } from './model.js';
 
 export interface ProgressSummary {
   desiredRetention: number;
