@@ -14,6 +14,8 @@ import type { Context } from './context.js';
 export interface GuardOptions {
   /** The folder may be created by the writer (transcripts): do not require it to exist. */
   createDir?: boolean;
+  /** A file name to suggest when a folder is given. */
+  example?: string;
 }
 
 /** A path with its folder's links resolved and its last component's links followed. */
@@ -65,7 +67,7 @@ export function guardOutput(ctx: Pick<Context, 'progressPath'>, flag: string, ra
   } catch {
     st = undefined;
   }
-  if (st?.isDirectory()) throw new UsageError(`${flag}: ${shown} is a folder; give a file name such as ${sanitizeLine(join(text, 'study.md'))}`);
+  if (st?.isDirectory()) throw new UsageError(`${flag}: ${shown} is a folder; give a file name such as ${sanitizeLine(join(text, opts.example ?? 'study.md'))}`);
   if (st && !st.isFile()) throw new UsageError(`${flag}: ${shown} is not a regular file (a device, pipe or socket); give a file name`);
   if (!opts.createDir) {
     const dir = dirname(target);

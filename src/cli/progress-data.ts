@@ -12,7 +12,7 @@ import { terminalPrompter } from './interactive.js';
 import { guardOutput } from './output-guard.js';
 
 export async function exportTo(out: string, ctx: Context): Promise<void> {
-  const file = guardOutput(ctx, '--export', out);
+  const file = guardOutput(ctx, '--export', out, { example: 'progress-export.json' });
   const progress = readProgress(ctx.progressPath);
   writeAtomic(file, `${JSON.stringify(exportDocument(progress, ctx.now()), null, 1)}\n`);
   ctx.out(`Exported ${progress.events.length} events to ${sanitizeLine(file)}\n`);

@@ -98,7 +98,7 @@ function progressChecks(path: string): Check[] {
   const who = (h: { pid: number } | null) => (h ? ` (pid ${h.pid})` : '');
   add(
     '  lock',
-    l.state === 'free' ? 'free' : l.state === 'held' ? `held by a running study${who(l.holder)}` : `stale${who(l.holder)}: its holder is no longer running; it is removed automatically on the next write`,
+    l.state === 'free' ? 'free' : l.state === 'held' ? `held by a running study${who(l.holder)}` : `stale: the process that took it${who(l.holder)} is no longer running; it is removed automatically on the next write`,
     l.state !== 'stale',
   );
   return out;

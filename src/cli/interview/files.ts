@@ -53,7 +53,7 @@ export function clearSaved(path: string): void {
  * interview starts, not 45 minutes later (the shared output guard; the folder may be created).
  */
 export function checkOut(out: string, ctx: Pick<Context, 'progressPath'>): string {
-  return guardOutput(ctx, '--out', out, { createDir: true });
+  return guardOutput(ctx, '--out', out, { createDir: true, example: 'interview.md' });
 }
 
 /** A path in `dir` named `name` that does not exist yet ("x.md", "x-2.md", ...). */
