@@ -142,7 +142,6 @@ function ensureDir(path: string): void {
 function keepCorruptCopy(path: string, data: Buffer): string {
   const copy = `${path}.corrupt-${createHash('sha256').update(data).digest('hex').slice(0, 16)}`;
   if (sizeOf(copy) === data.length) return copy; // written whole before (writes are verified), same hash
-
   try {
     writeAtomic(copy, data);
   } catch (e) {

@@ -31,6 +31,11 @@ export function dayKey(d: Date): string {
 /** A map keyed by ids from the file: no prototype, so no key can reach Object.prototype. */
 const dict = <T>(): Record<string, T> => Object.create(null) as Record<string, T>;
 
+/** A summary read back from JSON (the cache) with its id-keyed maps made prototype-free again. */
+export function withDicts(s: ProgressSummary): ProgressSummary {
+  return { ...s, topics: Object.assign(dict(), s.topics), answersPerDay: Object.assign(dict(), s.answersPerDay), cards: Object.assign(dict(), s.cards) };
+}
+
 export function emptySummary(): ProgressSummary {
   return { desiredRetention: 0.9, answered: 0, correct: 0, topics: dict(), answersPerDay: dict(), activeDays: [], interviews: { count: 0, coverageSum: 0, last: null }, drills: { count: 0, excellent: 0, pass: 0, miss: 0 }, cards: dict() };
 }
