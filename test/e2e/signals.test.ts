@@ -4,7 +4,9 @@
  * cursor; each exits 128 + the signal's number with one line. And `--resume` of a saved interview
  * whose phase no longer exists ends with one clear line instead of a crash.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, isolatedEnv, tempDir } from '../helpers.js';
@@ -94,6 +96,19 @@ describe('signals', () => {
       expect(again.output()).toMatch(/study: the saved interview cannot continue: the phases of capstone-eta-pricing changed since it was saved; run study interview and choose to start a new one/);
     } finally {
       again.pty.kill();
+    }
+  });
+
+  it('a pipe where the saved interview lives: one line, no hang', async () => {
+    const home = tempDir();
+    mkdirSync(dirname(savedPath(home)), { recursive: true });
+    spawnSync('mkfifo', [savedPath(home)]);
+    const s = startStudy(['interview', 'eta-pricing'], isolatedEnv(home));
+    try {
+      expect(await s.exited).toBe(1);
+      expect(s.output()).toMatch(/study: cannot read the saved interview .*in-progress\.json: it is a named pipe \(FIFO\), not a regular file; move it away to start afresh/);
+    } finally {
+      s.pty.kill();
     }
   });
 });

@@ -2,10 +2,11 @@
  * Where interviews live on disk, beside the progress file: `interviews/in-progress.json` (the
  * paused interview, written atomically) and `interviews/<date>-<capstone>.md` (transcripts).
  */
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DataError } from '../../errors.js';
 import { decodeSession, encodeSession, type Session } from '../../interview/session.js';
+import { MAX_PROGRESS_BYTES, readRegular } from '../../progress/files.js';
 import { writeAtomic } from '../../progress/store.js';
 import type { Context } from '../context.js';
 import { guardOutput } from '../output-guard.js';
@@ -20,14 +21,13 @@ export function inProgressPath(progressPath: string): string {
 
 /** The saved interview, or undefined when there is none. A damaged file stops with one line. */
 export function loadSaved(path: string): Session | undefined {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new DataError(`cannot read the saved interview ${path}: ${(e as NodeJS.ErrnoException).code ?? 'error'}`);
+  // A regular file of sane size only: a pipe or device there must not hang the command.
+  const read = readRegular(path, MAX_PROGRESS_BYTES);
+  if (!read.ok) {
+    if (read.reason === 'missing') return undefined;
+    throw new DataError(`cannot read the saved interview ${path}: ${read.message}; move it away to start afresh`);
   }
-  const decoded = decodeSession(text);
+  const decoded = decodeSession(read.data.toString('utf8'));
   if (!decoded.ok) throw new DataError(`${path} is not a saved interview study can read (${decoded.message}); move it away to start afresh`);
   const s = decoded.session;
   // A phase index past the phases (a hand edit, an older build) would crash the interview later.
