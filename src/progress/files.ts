@@ -52,7 +52,7 @@ export function resolveLink(path: string): string {
     }
     p = isAbsolute(target) ? target : resolve(dirname(p), target);
   }
-  throw Object.assign(new Error('too many symbolic links'), { code: 'ELOOP' });
+  return p; // a loop: opening it fails with ELOOP, which is reported like any other I/O error
 }
 
 export interface WriteOptions {
