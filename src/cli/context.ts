@@ -4,7 +4,7 @@
  */
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DataError } from '../errors.js';
+import { DataError, UsageError } from '../errors.js';
 import { plainTheme, wantsColor, type Theme } from '../ui/plain.js';
 
 /** Global flags as commander parsed them. */
@@ -48,6 +48,8 @@ export function packageRoot(): string {
 
 /** Resolves where progress lives: --progress, STUDY_PROGRESS, XDG_DATA_HOME, ~/.local/share. */
 export function resolveProgressPath(flags: GlobalFlags, env: NodeJS.ProcessEnv): string {
+  // An empty --progress is a mistake (an unset shell variable), not a request for the default.
+  if (flags.progress === '') throw new UsageError('--progress needs a file path (got an empty value); omit it to use the default place');
   const explicit = flags.progress || env.STUDY_PROGRESS;
   if (explicit) return resolve(explicit);
   const xdg = env.XDG_DATA_HOME;
@@ -58,6 +60,8 @@ export function resolveProgressPath(flags: GlobalFlags, env: NodeJS.ProcessEnv):
 }
 
 export async function makeContext(flags: GlobalFlags, env: NodeJS.ProcessEnv = process.env): Promise<Context> {
+  if (flags.progress === '') throw new UsageError('--progress needs a file path (got an empty value); omit it to use the default place');
+  if (flags.curriculum === '') throw new UsageError('--curriculum needs a folder (got an empty value); omit it to use the bundled curriculum');
   const curriculumDir = resolve(flags.curriculum || env.STUDY_CURRICULUM || bundledCurriculumDir());
   let progressPath: string | undefined;
   return {
@@ -85,6 +89,10 @@ export async function makeContext(flags: GlobalFlags, env: NodeJS.ProcessEnv = p
  */
 function clockFrom(env: NodeJS.ProcessEnv): () => Date {
   const fixed = env.STUDY_NOW ? new Date(env.STUDY_NOW) : undefined;
-  if (fixed && !Number.isNaN(fixed.getTime())) return () => new Date(fixed.getTime());
+  if (fixed && !Number.isNaN(fixed.getTime())) {
+    // The same window the progress file accepts for events.
+    if (fixed.getUTCFullYear() < 2000 || fixed.getUTCFullYear() > 2999) throw new UsageError(`STUDY_NOW: ${fixed.toISOString()} is outside the years 2000-2999 (test-only; unset it for the real clock)`);
+    return () => new Date(fixed.getTime());
+  }
   return () => new Date();
 }

@@ -4,14 +4,16 @@
  */
 import { join } from 'node:path';
 import { DataError } from '../errors.js';
+import { sanitizeLine } from '../sanitize.js';
 import { loadCurriculumCached, loadView, type CacheDirs } from './curriculum/cache.js';
 import type { BuildResult } from '../curriculum/build.js';
 import type { Curriculum } from '../curriculum/schema.js';
 import type { Problem } from '../curriculum/yaml.js';
 import { packageRoot, type Context } from './context.js';
 
+/** `file:line:col: message` on one sanitised line (file names and messages can carry anything). */
 export function formatProblem(p: Problem): string {
-  return `${p.file}:${p.line}:${p.col}: ${p.message}`;
+  return sanitizeLine(`${p.file}:${p.line}:${p.col}: ${p.message}`);
 }
 
 /** Where compiled curricula are kept: STUDY_CACHE_DIR, else $XDG_CACHE_HOME or ~/.cache. */

@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { EXIT, isPromptCancel, isStudyError } from '../errors.js';
+import { sanitize, sanitizeLine } from '../sanitize.js';
 import { COMMANDS, type CommandSpec } from './commands.js';
 import { makeContext, type GlobalFlags } from './context.js';
 
@@ -32,7 +33,8 @@ function buildProgram(argv: string[]): Command {
     .option('--no-color', 'no colours (also NO_COLOR=1)')
     .option('--debug', 'print stack traces of unexpected errors')
     .exitOverride()
-    .configureOutput({ outputError: (str, write) => write(str.replace(/^error: /, 'study: ')) })
+    // Arguments are echoed in commander's messages: sanitised, so they cannot drive the terminal.
+    .configureOutput({ outputError: (str, write) => write(sanitize(str.replace(/^error: /, 'study: '))) })
     .showSuggestionAfterError(true)
     .allowExcessArguments(false);
   program.action(async () => {
@@ -88,12 +90,13 @@ function report(e: unknown, debug: boolean): number {
     return EXIT.interrupted;
   }
   if (isStudyError(e)) {
-    process.stderr.write(`study: ${e.message}\n`);
+    // Messages echo paths, arguments and ids: one sanitised line.
+    process.stderr.write(`study: ${sanitizeLine(e.message)}\n`);
     if (debug && e.stack) process.stderr.write(`${e.stack}\n`);
     return e.exitCode;
   }
   const message = e instanceof Error ? e.message : String(e);
-  process.stderr.write(`study: unexpected error: ${message.split('\n')[0]}${debug ? '' : ' (run with --debug for details)'}\n`);
+  process.stderr.write(`study: unexpected error: ${sanitizeLine(message.split('\n')[0]!)}${debug ? '' : ' (run with --debug for details)'}\n`);
   if (debug && e instanceof Error && e.stack) process.stderr.write(`${e.stack}\n`);
   return EXIT.failure;
 }

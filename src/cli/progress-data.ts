@@ -1,27 +1,30 @@
 /** `study progress --export / --import / --reset`: your data in your hands (loaded only for these). */
-import { copyFileSync, existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { DataError, UsageError } from '../errors.js';
+import { MAX_PROGRESS_BYTES, readRegular } from '../progress/files.js';
 import { emptyProgress } from '../progress/model.js';
-import { readProgress, updateProgress, writeAtomic } from '../progress/store.js';
+import { progressTarget, readProgress, updateProgress, writeAtomic } from '../progress/store.js';
 import { exportDocument, mergeProgress, readImport } from '../progress/transfer.js';
+import { sanitizeLine } from '../sanitize.js';
 import type { Context } from './context.js';
 import { terminalPrompter } from './interactive.js';
+import { guardOutput } from './output-guard.js';
 
-export async function exportTo(file: string, ctx: Context): Promise<void> {
+export async function exportTo(out: string, ctx: Context): Promise<void> {
+  const file = guardOutput(ctx, '--export', out, { example: 'progress-export.json' });
   const progress = readProgress(ctx.progressPath);
   writeAtomic(file, `${JSON.stringify(exportDocument(progress, ctx.now()), null, 1)}\n`);
-  ctx.out(`Exported ${progress.events.length} events to ${file}\n`);
+  ctx.out(`Exported ${progress.events.length} events to ${sanitizeLine(file)}\n`);
 }
 
-export async function importFrom(file: string, ctx: Context): Promise<void> {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new UsageError(`--import: cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
-  }
-  const incoming = readImport(text);
-  if (!incoming.ok) throw new DataError(`--import: ${file} is not a study progress export: ${incoming.message}; nothing was changed`);
+export async function importFrom(given: string, ctx: Context): Promise<void> {
+  const file = resolve(given);
+  const shown = sanitizeLine(file);
+  const read = readRegular(file, MAX_PROGRESS_BYTES);
+  if (!read.ok) throw new UsageError(`--import: cannot read ${shown}: ${read.message}; expected a file written by study progress --export`);
+  const incoming = readImport(read.data.toString('utf8'), ctx.now());
+  if (!incoming.ok) throw new DataError(`--import: ${shown} is not a study progress export: ${incoming.message}; nothing was changed`);
   let added = 0;
   await updateProgress(ctx.progressPath, (p) => {
     const merged = mergeProgress(p, incoming.progress);
@@ -29,7 +32,7 @@ export async function importFrom(file: string, ctx: Context): Promise<void> {
     return merged.progress;
   });
   const skipped = incoming.progress.events.length - added;
-  ctx.out(`Imported ${added} new event${added === 1 ? '' : 's'} from ${file}${skipped ? ` (${skipped} already present)` : ''}.\n`);
+  ctx.out(`Imported ${added} new event${added === 1 ? '' : 's'} from ${shown}${skipped ? ` (${skipped} already present)` : ''}.\n`);
 }
 
 export async function reset(yes: boolean, ctx: Context): Promise<void> {
@@ -48,12 +51,15 @@ export async function reset(yes: boolean, ctx: Context): Promise<void> {
       return;
     }
   }
-  const backup = `${path}.backup-${ctx.now().toISOString().replace(/[:.]/g, '-')}`;
+  const { file } = progressTarget(path);
+  const backup = `${file}.backup-${ctx.now().toISOString().replace(/[:.]/g, '-')}`;
   await updateProgress(path, () => {
+    const read = readRegular(file, MAX_PROGRESS_BYTES);
+    if (!read.ok) throw new DataError(`cannot keep a backup of ${file} (${read.message}); nothing was changed`);
     try {
-      copyFileSync(path, backup);
+      writeAtomic(backup, read.data);
     } catch (e) {
-      throw new DataError(`cannot keep a backup at ${backup} (${(e as NodeJS.ErrnoException).code}); nothing was changed`);
+      throw new DataError(`cannot keep a backup at ${backup} (${(e as { reason?: string }).reason ?? 'error'}); nothing was changed`);
     }
     return emptyProgress(ctx.now());
   });

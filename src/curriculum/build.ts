@@ -104,7 +104,7 @@ export function formatPath(path: DataPath): string {
 
 function describeIssue(issue: z.core.$ZodIssue): string {
   const where = issue.path.length > 0 ? `${formatPath(issue.path as DataPath)}: ` : '';
-  if (issue.code === 'unrecognized_keys') return `${where}unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  if (issue.code === 'unrecognized_keys') return `${where}unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k.slice(0, 40)}"`).join(', ')}`;
   if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) return `${where}is required (${issue.expected})`;
   if (issue.code === 'invalid_union' && 'note' in issue && issue.note === 'No matching discriminator') {
     return `${where}"type" must be one of single, multi, truefalse, numeric, order, recall`;

@@ -2,7 +2,8 @@
  * YAML text -> plain data, with a way back from a data path to `line:col` in the text.
  * Pure: takes text, returns data and problems.
  */
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { LineCounter, parseDocument, isNode, isScalar, visit, type Document } from 'yaml';
+import { firstControl } from '../sanitize.js';
 
 /** A problem found in a file, positioned for `file:line:col: message` output. */
 export interface Problem {
@@ -42,6 +43,7 @@ export function parseYaml(file: string, text: string, size?: number): ParsedYaml
     return { line: pos.line, col: pos.col };
   };
   const problems: Problem[] = doc.errors.map((e) => ({ file, ...at(e.pos[0]), message: firstLine(e.message) }));
+  if (problems.length === 0) problems.push(...controlProblems(file, doc, at));
   let data: unknown = undefined;
   if (problems.length === 0) {
     try {
@@ -51,6 +53,24 @@ export function parseYaml(file: string, text: string, size?: number): ParsedYaml
     }
   }
   return { file, data, problems, locate: (path) => locateIn(doc, path, at) };
+}
+
+/**
+ * Text that will be printed must not carry control characters or escape sequences (written raw or
+ * as YAML escapes such as "\e" or "\x1b"): each one is a problem at its value's position.
+ */
+function controlProblems(file: string, doc: Document, at: (offset: number) => { line: number; col: number }): Problem[] {
+  const out: Problem[] = [];
+  visit(doc, {
+    Scalar(_key, node) {
+      if (!isScalar(node) || typeof node.value !== 'string') return;
+      const i = firstControl(node.value);
+      if (i < 0) return;
+      const code = node.value.codePointAt(i)!.toString(16).toUpperCase().padStart(4, '0');
+      out.push({ file, ...at(node.range?.[0] ?? 0), message: `text contains a control character (U+${code}, character ${i + 1} of this value); remove it: terminal escape codes are not allowed in curriculum text` });
+    },
+  });
+  return out;
 }
 
 function refused(file: string, message: string): ParsedYaml {

@@ -48,7 +48,7 @@ function trend(values: number[]): Trend | null {
 }
 
 export function interviewHistory(events: readonly ProgressEvent[], all: readonly Capstone[]): History {
-  const done = events.filter((e): e is InterviewEvent => e.type === 'interview').sort((a, b) => a.at.localeCompare(b.at));
+  const done = events.filter((e): e is InterviewEvent => e.type === 'interview').sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   const byTopic = new Map(all.map((c) => [c.topicId, c]));
   const interviews = done.map(
     (e): HistoryRow => ({

@@ -4,11 +4,28 @@
  * so files from two machines merge without duplicates. Pure: no I/O.
  */
 import { z } from 'zod';
+import { sortByInstant } from './instant.js';
+
+export { instant, sortByInstant } from './instant.js';
 
 /** The progress format this build writes. Older files are migrated; newer ones refused. */
 export const PROGRESS_VERSION = 1;
 
 const isoDate = z.iso.datetime({ offset: true });
+
+/**
+ * Ids follow the curriculum's patterns, so a key can never be `__proto__`, `constructor` or text
+ * meant for the terminal. A topic, phase, rubric or checklist id is a lower-case slug.
+ */
+export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** A question id: `<topic-id>.<slug>`. */
+export const QUESTION_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** An event id: a random UUID in practice; letters, digits and `._:-`. */
+export const EVENT_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{7,63}$/;
+const slug = z.string().regex(SLUG, 'must be a lower-case slug like "load-balancing"');
+const questionId = z.string().regex(QUESTION_ID, 'must be a question id like "load-balancing.l4-vs-l7"');
+/** Finite numbers with a sane bound (JSON cannot carry Infinity; nothing real is near 1e300). */
+const finite = z.number().min(-1e300).max(1e300);
 
 /** An FSRS card as stored (ts-fsrs 5.4 field names, dates as ISO strings). */
 export const StoredCard = z
@@ -32,7 +49,7 @@ export const Rating = z.number().int().min(1).max(4);
 
 const eventBase = {
   /** Unique per event (random UUID); imports merge on it. */
-  id: z.string().min(8).max(64),
+  id: z.string().regex(EVENT_ID, 'must be 8-64 letters, digits or ._:- (a UUID)'),
   /** When it happened (ISO 8601). */
   at: isoDate,
 };
@@ -42,8 +59,8 @@ export const AnswerEvent = z
   .object({
     ...eventBase,
     type: z.literal('answer'),
-    questionId: z.string().min(1),
-    topicId: z.string().min(1),
+    questionId,
+    topicId: slug,
     correct: z.boolean(),
     /** The FSRS rating this answer produced. */
     rating: Rating,
@@ -63,13 +80,13 @@ export const DrillEvent = z
   .object({
     ...eventBase,
     type: z.literal('drill'),
-    kind: z.string().min(1),
-    prompt: z.string(),
-    answer: z.number(),
-    given: z.number(),
-    unit: z.string(),
+    kind: slug,
+    prompt: z.string().max(2000),
+    answer: finite,
+    given: finite,
+    unit: z.string().max(100),
     /** given / answer. */
-    ratio: z.number().positive(),
+    ratio: z.number().positive().max(1e300),
     grade: z.enum(['excellent', 'pass', 'miss']),
   })
   .strict();
@@ -82,7 +99,7 @@ export const InterviewEvent = z
     /** When the interview began. */
     startedAt: isoDate,
     /** The capstone's topic id (`capstone-eta-pricing`). */
-    capstone: z.string().min(1),
+    capstone: slug,
     /** The format: 45 or 60 minutes. */
     minutes: z.union([z.literal(45), z.literal(60)]),
     /** Run without a clock (`--practice`). */
@@ -92,11 +109,11 @@ export const InterviewEvent = z
       z
         .object({
           /** The capstone phase id. */
-          id: z.string().min(1),
+          id: slug,
           /** Planned length in the chosen format. */
-          plannedSeconds: z.number().nonnegative(),
+          plannedSeconds: z.number().nonnegative().max(1e9),
           /** Time actually spent, pauses excluded. */
-          usedSeconds: z.number().nonnegative(),
+          usedSeconds: z.number().nonnegative().max(1e9),
           /** Share of this phase's checklist points covered, 0..1. */
           coverage: z.number().min(0).max(1),
           /** Hints revealed in this phase. */
@@ -107,7 +124,7 @@ export const InterviewEvent = z
     /** Share of all checklist points covered, 0..1. */
     coverage: z.number().min(0).max(1),
     /** Ids of the checklist points covered (stable ids, so trends survive content reordering). */
-    covered: z.array(z.string()),
+    covered: z.array(slug),
     /** How many checklist points there were. */
     checklistTotal: z.number().int().nonnegative(),
     /** Hints revealed in all phases. */
@@ -115,11 +132,11 @@ export const InterviewEvent = z
     /** Clarifying questions asked. */
     clarifyingAsked: z.number().int().nonnegative(),
     /** Self-scores per rubric dimension id, 1-4. */
-    rubric: z.record(z.string(), z.number().int().min(1).max(4)),
+    rubric: z.record(slug, z.number().int().min(1).max(4)),
     /** Ids of the follow-up questions answered. */
-    followUps: z.array(z.string()),
+    followUps: z.array(slug),
     /** Absolute path of the Markdown transcript. */
-    transcript: z.string().optional(),
+    transcript: z.string().max(4096).optional(),
   })
   .strict();
 
@@ -140,7 +157,7 @@ export const Progress = z
     settings: Settings.default({ desiredRetention: 0.9 }),
     events: z.array(ProgressEvent),
     /** FSRS card per question id: a cache of what replaying the answer events gives. */
-    cards: z.record(z.string(), StoredCard),
+    cards: z.record(questionId, StoredCard),
   })
   .strict();
 
@@ -176,9 +193,11 @@ export function decodeProgress(text: string, migrations: Readonly<Record<number,
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    return { ok: false, reason: 'invalid', message: `not valid JSON (${(e as Error).message})` };
+    return { ok: false, reason: 'invalid', message: `not valid JSON (${(e as Error).message.slice(0, 100)})` };
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, reason: 'invalid', message: 'not a JSON object' };
+  // zod drops a "__proto__" key silently; a file (or import) carrying one is refused instead.
+  if (text.includes('"__proto__"') && hasProtoKey(raw)) return { ok: false, reason: 'invalid', message: 'a key named "__proto__" is not allowed' };
   let obj = raw as Record<string, unknown>;
   const version = obj.version;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
@@ -194,10 +213,17 @@ export function decodeProgress(text: string, migrations: Readonly<Record<number,
   const parsed = Progress.safeParse(obj);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    const where = issue.path.length ? issue.path.join('.') : '(top level)';
+    // Keys come from the file: shortened, so an error never carries much of its content.
+    const where = issue.path.length ? issue.path.map((k) => String(k).slice(0, 40)).join('.') : '(top level)';
     return { ok: false, reason: 'invalid', message: `${where}: ${issue.message}` };
   }
   return version < current ? { ok: true, progress: parsed.data, migratedFrom: version } : { ok: true, progress: parsed.data };
+}
+
+function hasProtoKey(v: unknown): boolean {
+  if (Array.isArray(v)) return v.some(hasProtoKey);
+  if (!v || typeof v !== 'object') return false;
+  return Object.prototype.hasOwnProperty.call(v, '__proto__') || Object.values(v).some(hasProtoKey);
 }
 
 /** Serialises progress for writing (stable key order, trailing newline). */
@@ -210,6 +236,5 @@ export function mergeEvents(p: Progress, incoming: readonly ProgressEvent[]): { 
   const ids = new Set(p.events.map((e) => e.id));
   const fresh = incoming.filter((e) => !ids.has(e.id) && (ids.add(e.id), true));
   if (fresh.length === 0) return { progress: p, added: 0 };
-  const events = [...p.events, ...fresh].sort((a, b) => a.at.localeCompare(b.at));
-  return { progress: { ...p, events }, added: fresh.length };
+  return { progress: { ...p, events: sortByInstant([...p.events, ...fresh]) }, added: fresh.length };
 }

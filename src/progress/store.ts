@@ -1,13 +1,21 @@
 /**
  * The progress file on disk: read, and read-modify-write under an inter-process lock with an
- * atomic replace (temp file, fsync, rename). A file that cannot be read as progress is never
- * overwritten: a copy is kept beside it and the command stops with a message saying what to do.
+ * atomic, verified replace (see files.ts). A file that cannot be read as progress is never
+ * overwritten: one copy per distinct content is kept beside it and the command stops with a
+ * message saying what to do. A change that would make the file unreadable is refused before
+ * anything is written. A symlinked progress file is resolved: the target is updated, the link kept.
  */
-import { closeSync, copyFileSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { DataError } from '../errors.js';
+import { changeProblem, snapshot } from './check.js';
+import { MAX_PROGRESS_BYTES, readRegular, resolveLink, writeAtomic, describeIoError } from './files.js';
+import { acquireLock } from './lock.js';
 import { decodeProgress, emptyProgress, encodeProgress, PROGRESS_VERSION, type Progress } from './model.js';
+
+export { writeAtomic } from './files.js';
+export { acquireLock, lockState } from './lock.js';
 
 export interface StoreOptions {
   /** Clock, injected for tests. */
@@ -16,25 +24,30 @@ export interface StoreOptions {
   lockTimeoutMs?: number;
 }
 
-/** A lock older than this whose owner cannot be checked is treated as abandoned. */
-const STALE_LOCK_MS = 30_000;
+/** What a failed write of the progress file says after its reason. */
+const UNCHANGED = 'nothing was changed — check the path or pass --progress FILE';
+
+/** The file the progress path finally names (links followed) and its lock. */
+export function progressTarget(path: string): { file: string; lock: string } {
+  const file = resolveLink(path);
+  return { file, lock: `${file}.lock` };
+}
 
 /** Reads the progress file; a missing file is an empty record. Never writes the progress file. */
 export function readProgress(path: string, opts: StoreOptions = {}): Progress {
   const now = opts.now ?? (() => new Date());
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return emptyProgress(now());
-    throw ioError('read', path, e);
+  const read = readRegular(path, MAX_PROGRESS_BYTES);
+  if (!read.ok) {
+    if (read.reason === 'missing') return emptyProgress(now());
+    if (read.reason === 'io') throw new DataError(`cannot read ${path}: ${read.message}; nothing was changed — check the path or pass --progress FILE`);
+    throw new DataError(`cannot use ${path} as the progress file: ${read.message}; it was left untouched — pass --progress FILE to use another`);
   }
-  const result = decodeProgress(text);
+  const result = decodeProgress(read.data.toString('utf8'));
   if (result.ok) return result.progress;
   if (result.reason === 'newer') {
     throw new DataError(`${path} was written by a newer version of study (progress version ${result.version}; this one reads up to ${PROGRESS_VERSION}); update study — the file was left untouched`);
   }
-  const copy = keepCorruptCopy(path, now());
+  const copy = keepCorruptCopy(path, read.data);
   throw new DataError(
     `${path} is not a valid progress file (${result.message}); a copy was kept at ${copy}. Fix the file, or move it away to start afresh — study will not overwrite it`,
   );
@@ -43,19 +56,24 @@ export function readProgress(path: string, opts: StoreOptions = {}): Progress {
 /**
  * Read-modify-write under the lock: `change` gets the current progress and returns the new one
  * (or mutates and returns nothing). The whole cycle holds the lock, so concurrent processes never
- * lose each other's events.
+ * lose each other's events. A result that would not read back is refused with a DataError and the
+ * file is left as it was.
  */
 export async function updateProgress(path: string, change: (p: Progress) => Progress | void, opts: StoreOptions = {}): Promise<Progress> {
-  ensureDir(path);
-  const release = await acquireLock(`${path}.lock`, opts.lockTimeoutMs ?? 15_000);
+  const { file, lock } = progressTarget(path);
+  ensureDir(file);
+  const release = await acquireLock(lock, opts.lockTimeoutMs ?? 15_000);
   try {
-    removeOrphanTemps(path);
-    const current = lastWritten(path) ?? readProgress(path, opts);
+    removeOrphanTemps(file);
+    const current = lastWritten(file) ?? readProgress(file, opts);
     lastWrite = undefined; // `change` may mutate it; re-armed only after a successful write
+    const before = snapshot(current);
     const next = change(current) ?? current;
+    const problem = changeProblem(before, next);
+    if (problem) throw new DataError(`refused to save this change to ${path}: it would not read back (${problem}); the file was left as it was`);
     const text = encodeProgress(next);
-    writeAtomic(path, text);
-    lastWrite = { path, text, progress: next };
+    writeAtomic(file, text, { hint: UNCHANGED });
+    lastWrite = { path: file, text, progress: next };
     return next;
   } finally {
     release();
@@ -71,30 +89,8 @@ let lastWrite: { path: string; text: string; progress: Progress } | undefined;
 
 function lastWritten(path: string): Progress | undefined {
   if (!lastWrite || lastWrite.path !== path) return undefined;
-  try {
-    return readFileSync(path, 'utf8') === lastWrite.text ? lastWrite.progress : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Writes `text` to `path` atomically: a reader sees the old file or the new one, never a mix. */
-export function writeAtomic(path: string, text: string): void {
-  const tmp = `${path}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
-  try {
-    const fd = openSync(tmp, 'w', 0o600);
-    try {
-      writeSync(fd, text);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, path);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw ioError('write', path, e);
-  }
-  syncDir(dirname(path));
+  const read = readRegular(path, MAX_PROGRESS_BYTES);
+  return read.ok && read.data.toString('utf8') === lastWrite.text ? lastWrite.progress : undefined;
 }
 
 /** Temp and lock-claim files left by killed writers (never read; removed under the lock). */
@@ -114,25 +110,20 @@ function removeOrphanTemps(path: string): void {
   }
 }
 
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return -1;
+  }
+}
+
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
   } catch (e) {
     return (e as NodeJS.ErrnoException).code !== 'ESRCH';
-  }
-}
-
-function syncDir(dir: string): void {
-  try {
-    const fd = openSync(dir, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    // Some file systems refuse fsync on a directory; the rename is still atomic there.
   }
 }
 
@@ -145,109 +136,21 @@ function ensureDir(path: string): void {
 }
 
 /**
- * Takes `lockPath`: the owner's pid is written to a private file first, which is then hard-linked
- * to the lock name (link fails if the lock exists), so a lock never exists without its owner's pid
- * even if the process is killed mid-way. Breaks locks whose owner is gone. Returns the release function.
+ * Keeps the damaged file's bytes beside it, once per distinct content (named by a hash of it), so
+ * running study again and again on the same damaged file does not fill the disk with copies.
  */
-export async function acquireLock(lockPath: string, timeoutMs: number): Promise<() => void> {
-  const deadline = Date.now() + timeoutMs;
-  const mine = `${lockPath}.${process.pid}-${randomBytes(4).toString('hex')}`;
+function keepCorruptCopy(path: string, data: Buffer): string {
+  const copy = `${path}.corrupt-${createHash('sha256').update(data).digest('hex').slice(0, 16)}`;
+  if (sizeOf(copy) === data.length) return copy; // written whole before (writes are verified), same hash
   try {
-    writeFileSync(mine, `${process.pid}\n`, { mode: 0o600 });
+    writeAtomic(copy, data);
   } catch (e) {
-    throw ioError('create the lock', lockPath, e);
-  }
-  try {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        linkSync(mine, lockPath);
-        return () => rmSync(lockPath, { force: true });
-      } catch (e) {
-        const code = (e as NodeJS.ErrnoException).code;
-        if (code !== 'EEXIST') throw ioError('create the lock', lockPath, e);
-      }
-      const stalePid = staleOwner(lockPath);
-      if (stalePid !== null) {
-        breakLock(lockPath, stalePid);
-        continue;
-      }
-      if (Date.now() > deadline) {
-        throw new DataError(`progress is locked by another study process (${lockPath}); if none is running, delete that file`);
-      }
-      await new Promise((r) => setTimeout(r, Math.min(5 + attempt * 2, 50) + Math.random() * 5));
-    }
-  } finally {
-    rmSync(mine, { force: true });
-  }
-}
-
-/** Describes a lock file for `study doctor`: absent, held by a live pid, or stale. */
-export function lockState(lockPath: string): 'free' | 'held' | 'stale' {
-  if (!existsSync(lockPath)) return 'free';
-  return lockIsStale(lockPath) ? 'stale' : 'held';
-}
-
-function lockIsStale(lockPath: string): boolean {
-  return staleOwner(lockPath) !== null;
-}
-
-/** The content of a lock whose owner is gone (its pid text), or null if it is live or absent. */
-function staleOwner(lockPath: string): string | null {
-  let content: string;
-  try {
-    content = readFileSync(lockPath, 'utf8');
-  } catch {
-    return null; // vanished or unreadable: retry the open
-  }
-  const pid = Number.parseInt(content, 10);
-  if (Number.isInteger(pid) && pid > 0) return alive(pid) ? null : content;
-  // Created but not yet filled in, or garbage: stale only once old.
-  try {
-    return Date.now() - statSync(lockPath).mtimeMs > STALE_LOCK_MS ? content : null;
-  } catch {
-    return null;
-  }
-}
-
-/**
- * Removes a stale lock without removing a fresh one that another process took meanwhile: the
- * lock is renamed aside (only one process can win that), checked, and restored if it was live.
- */
-function breakLock(lockPath: string, staleContent: string): void {
-  const aside = `${lockPath}.stale-${process.pid}-${randomBytes(4).toString('hex')}`;
-  try {
-    renameSync(lockPath, aside);
-  } catch {
-    return; // someone else moved it first
-  }
-  try {
-    if (readFileSync(aside, 'utf8') !== staleContent) linkSync(aside, lockPath);
-  } catch {
-    // The live owner's lock could not be restored because a new one exists; nothing more to do.
-  }
-  rmSync(aside, { force: true });
-}
-
-function keepCorruptCopy(path: string, now: Date): string {
-  const copy = `${path}.corrupt-${now.toISOString().replace(/[:.]/g, '-')}`;
-  try {
-    if (!existsSync(copy)) copyFileSync(path, copy);
-  } catch (e) {
-    throw new DataError(`${path} is not a valid progress file, and a safety copy could not be made (${(e as NodeJS.ErrnoException).code}); move it away by hand`);
+    const why = (e as { reason?: string }).reason ?? describeIoError(e);
+    throw new DataError(`${path} is not a valid progress file, and a safety copy could not be made (${why}); it was left untouched — move it away by hand`);
   }
   return copy;
 }
 
 function ioError(action: string, path: string, e: unknown): DataError {
-  const code = (e as NodeJS.ErrnoException).code ?? 'error';
-  const why: Record<string, string> = {
-    EACCES: 'permission denied',
-    EPERM: 'operation not permitted',
-    EROFS: 'read-only file system',
-    ENOSPC: 'no space left on the disk',
-    EDQUOT: 'disk quota exceeded',
-    ENOTDIR: 'a part of the path is not a folder',
-    EISDIR: 'it is a folder',
-  };
-  return new DataError(`cannot ${action} ${path}: ${why[code] ?? code}; nothing was changed — check the path or pass --progress FILE`);
+  return new DataError(`cannot ${action} ${path}: ${describeIoError(e)}; ${UNCHANGED}`);
 }

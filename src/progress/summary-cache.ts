@@ -4,10 +4,11 @@
  * boundaries) and the build. A hit reads a small file and never loads the validator; a miss reads
  * and validates the progress file as usual (so a damaged file is still reported and kept).
  */
-import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fnv1a } from '../hash.js';
-import { emptySummary, type ProgressSummary } from './summary.js';
+import { MAX_PROGRESS_BYTES, readRegular } from './files.js';
+import { emptySummary, withDicts, type ProgressSummary } from './summary.js';
 
 declare const __STUDY_BUILD__: string;
 const BUILD = typeof __STUDY_BUILD__ === 'string' ? __STUDY_BUILD__ : 'dev';
@@ -29,8 +30,9 @@ export async function readSummary(path: string, cacheDir: string | undefined): P
   const file = cacheDir ? join(cacheDir, `progress-${fnv1a(path).digest()}.json`) : undefined;
   if (file && stamp) {
     try {
-      const entry = JSON.parse(readFileSync(file, 'utf8')) as Entry;
-      if (entry.stamp === stamp) return entry.summary;
+      const r = readRegular(file, MAX_PROGRESS_BYTES);
+      const entry = r.ok ? (JSON.parse(r.data.toString('utf8')) as Entry) : undefined;
+      if (entry?.stamp === stamp) return withDicts(entry.summary);
     } catch {
       // no cache yet, or unreadable: compute it
     }

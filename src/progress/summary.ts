@@ -3,6 +3,7 @@
  * and per day, interview and drill tallies, and the FSRS cards. Computed once per version of the
  * file and cached (see `summary-cache.ts`), so `study progress` does not re-read 100,000 events. Pure.
  */
+import { instant } from './instant.js';
 import type { DrillEvent, InterviewEvent, Progress, StoredCard } from './model.js';
 
 export interface ProgressSummary {
@@ -27,14 +28,22 @@ export function dayKey(d: Date): string {
   return `${y}-${m}-${day}`;
 }
 
+/** A map keyed by ids from the file: no prototype, so no key can reach Object.prototype. */
+const dict = <T>(): Record<string, T> => Object.create(null) as Record<string, T>;
+
+/** A summary read back from JSON (the cache) with its id-keyed maps made prototype-free again. */
+export function withDicts(s: ProgressSummary): ProgressSummary {
+  return { ...s, topics: Object.assign(dict(), s.topics), answersPerDay: Object.assign(dict(), s.answersPerDay), cards: Object.assign(dict(), s.cards) };
+}
+
 export function emptySummary(): ProgressSummary {
-  return { desiredRetention: 0.9, answered: 0, correct: 0, topics: {}, answersPerDay: {}, activeDays: [], interviews: { count: 0, coverageSum: 0, last: null }, drills: { count: 0, excellent: 0, pass: 0, miss: 0 }, cards: {} };
+  return { desiredRetention: 0.9, answered: 0, correct: 0, topics: dict(), answersPerDay: dict(), activeDays: [], interviews: { count: 0, coverageSum: 0, last: null }, drills: { count: 0, excellent: 0, pass: 0, miss: 0 }, cards: dict() };
 }
 
 export function summarize(p: Progress): ProgressSummary {
   const s = emptySummary();
   s.desiredRetention = p.settings.desiredRetention;
-  s.cards = p.cards;
+  s.cards = Object.assign(dict<StoredCard>(), p.cards);
   const days = new Set<string>();
   for (const e of p.events) {
     const day = dayKey(new Date(e.at));
@@ -45,17 +54,17 @@ export function summarize(p: Progress): ProgressSummary {
       const t = (s.topics[e.topicId] ??= { answered: 0, correct: 0, lastAt: e.at });
       t.answered++;
       if (e.correct) t.correct++;
-      if (e.at > t.lastAt) t.lastAt = e.at;
+      if (instant(e.at) > instant(t.lastAt)) t.lastAt = e.at;
       s.answersPerDay[day] = (s.answersPerDay[day] ?? 0) + 1;
     } else if (e.type === 'interview') {
       const iv = e as InterviewEvent;
       s.interviews.count++;
       s.interviews.coverageSum += iv.coverage;
-      if (!s.interviews.last || iv.at >= s.interviews.last.at) s.interviews.last = { capstone: iv.capstone, at: iv.at, coverage: iv.coverage };
-    } else {
+      if (!s.interviews.last || instant(iv.at) >= instant(s.interviews.last.at)) s.interviews.last = { capstone: iv.capstone, at: iv.at, coverage: iv.coverage };
+    } else if (e.type === 'drill') {
       const d = e as DrillEvent;
       s.drills.count++;
-      s.drills[d.grade]++;
+      if (d.grade === 'excellent' || d.grade === 'pass' || d.grade === 'miss') s.drills[d.grade]++;
     }
   }
   s.activeDays = [...days].sort();

@@ -4,6 +4,7 @@
  * answers are rebuilt by replaying their answers in time order. Pure.
  */
 import { replay, type RatingValue } from '../review/fsrs.js';
+import { importProblem } from './check.js';
 import { decodeProgress, mergeEvents, type AnswerEvent, type Progress } from './model.js';
 
 export const EXPORT_KIND = 'study-progress-export';
@@ -18,18 +19,23 @@ export function exportDocument(p: Progress, now: Date): ExportDocument {
   return { kind: EXPORT_KIND, exportedAt: now.toISOString(), progress: p };
 }
 
-/** Reads an export document (or a bare progress file) and validates it like the progress file. */
-export function readImport(text: string): { ok: true; progress: Progress } | { ok: false; message: string } {
+/**
+ * Reads an export document (or a bare progress file) and validates it like the progress file,
+ * then more strictly (see `importProblem`: no control characters, no event dated more than a day
+ * after `now` or before 2000). Without `now` (tests of the format alone), no upper date bound.
+ */
+export function readImport(text: string, now?: Date): { ok: true; progress: Progress } | { ok: false; message: string } {
   let inner = text;
   try {
     const raw = JSON.parse(text) as { kind?: unknown; progress?: unknown };
     if (raw && typeof raw === 'object' && raw.kind === EXPORT_KIND) inner = JSON.stringify(raw.progress);
   } catch (e) {
-    return { ok: false, message: `not valid JSON (${(e as Error).message})` };
+    return { ok: false, message: `not valid JSON (${(e as Error).message.slice(0, 100)})` };
   }
   const r = decodeProgress(inner);
-  if (r.ok) return { ok: true, progress: r.progress };
-  return { ok: false, message: r.reason === 'newer' ? `it was written by a newer study (progress version ${r.version}); update study first` : r.message };
+  if (!r.ok) return { ok: false, message: r.reason === 'newer' ? `it was written by a newer study (progress version ${r.version}); update study first` : r.message };
+  const problem = importProblem(r.progress, now);
+  return problem ? { ok: false, message: problem } : { ok: true, progress: r.progress };
 }
 
 /** Merges `incoming` into `p`: new events by id; cards rebuilt for questions whose answers changed. */

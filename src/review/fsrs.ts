@@ -44,10 +44,21 @@ export function newCard(now: Date): StoredCard {
   return toStored(createEmptyCard(now));
 }
 
-/** The card after answering with `rating` at `now` (a missing card counts as new). */
+/**
+ * The card after answering with `rating` at `now` (a missing card counts as new). An answer dated
+ * before the card's last review (clocks that disagree, imports from a machine running ahead) counts
+ * as given at that last review: elapsed time is clamped to 0, since ts-fsrs refuses negative time.
+ */
 export function review(card: StoredCard | undefined, rating: RatingValue, now: Date, retention = 0.9): StoredCard {
   const current = card ? toCard(card) : createEmptyCard(now);
-  return toStored(scheduler(retention).next(current, now, rating as Grade).card);
+  const last = current.last_review?.getTime();
+  const at = last !== undefined && Number.isFinite(last) && last > now.getTime() ? new Date(last) : now;
+  try {
+    return toStored(scheduler(retention).next(current, at, rating as Grade).card);
+  } catch {
+    // A card ts-fsrs cannot step (damaged by hand, say): start it afresh rather than lose the answer.
+    return toStored(scheduler(retention).next(createEmptyCard(now), now, rating as Grade).card);
+  }
 }
 
 /** Replays ratings in time order from a new card: rebuilds a card from its history. */

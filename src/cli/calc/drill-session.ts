@@ -15,11 +15,13 @@ import { renderDrillSummary, renderProblem, renderVerdict, type DrillAnswer } fr
 import { plural } from '../../ui/text.js';
 import type { Context } from '../context.js';
 
-/** Reads an estimate in the problem's unit (other units of the same kind are converted); must be more than 0. */
+/** Reads an estimate in the problem's unit (other units of the same kind are converted); must be from 1e-100 to 1e100. */
 export function readEstimate(unit: string, text: string): { ok: true; value: number } | { ok: false; error: string } {
   const r = readNumericAnswer({ unit }, text);
   if (!r.ok) return r;
   if (!(r.value > 0)) return { ok: false, error: 'an estimate is more than 0' };
+  // Bounded at input, so the ratio to the answer stays a normal positive number that reads back.
+  if (!(r.value >= 1e-100 && r.value <= 1e100)) return { ok: false, error: 'an estimate is between 1e-100 and 1e100 (in the units asked)' };
   return r;
 }
 

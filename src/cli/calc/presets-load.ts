@@ -3,11 +3,12 @@
  * curriculum has none), then `--presets FILE`, which adds or overrides by id. Problems are reported
  * as `file:line:col: message`.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { DataError, UsageError } from '../../errors.js';
 import { buildPresets, type Presets, type PresetSource } from '../../calc/presets.js';
 import { MAX_YAML_BYTES, parseYaml } from '../../curriculum/yaml.js';
+import { readRegular } from '../../progress/files.js';
 import { bundledCurriculumDir, type Context } from '../context.js';
 
 /** The presets folder in use: the curriculum's own, else the bundled one. */
@@ -41,12 +42,9 @@ export function loadPresets(ctx: Pick<Context, 'curriculumDir'>, extraFile?: str
 
 function read(path: string, fail: (path: string, code: string) => Error): PresetSource {
   const shown = relative(process.cwd(), path) || path;
-  let text: string;
-  try {
-    const size = statSync(path).size;
-    text = size > MAX_YAML_BYTES ? '' : readFileSync(path, 'utf8');
-    return { ...parseYaml(shown, text, size) };
-  } catch (e) {
-    throw fail(path, (e as NodeJS.ErrnoException).code ?? 'error');
-  }
+  // Regular files only, read up to the limit (a FIFO or /dev/zero is refused, never read).
+  const r = readRegular(path, MAX_YAML_BYTES);
+  if (r.ok) return { ...parseYaml(shown, r.data.toString('utf8')) };
+  if (r.reason === 'too-large') return { ...parseYaml(shown, '', MAX_YAML_BYTES + 1) };
+  throw fail(path, r.message);
 }

@@ -1,9 +1,12 @@
 /** `study doctor`: what a bug report needs — versions, paths, data validity, lock, terminal. */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, statSync } from 'node:fs';
 import { loadCurriculumDir } from '../curriculum/load-dir.js';
 import { totals } from '../../curriculum/summary.js';
+import { describeIoError, MAX_PROGRESS_BYTES, readRegular } from '../../progress/files.js';
+import { lockState } from '../../progress/lock.js';
 import { decodeProgress } from '../../progress/model.js';
-import { lockState } from '../../progress/store.js';
+import { progressTarget } from '../../progress/store.js';
+import { sanitizeLine } from '../../sanitize.js';
 import type { Context } from '../context.js';
 
 declare const __STUDY_VERSION__: string;
@@ -16,7 +19,8 @@ interface Check {
 
 export async function run(_args: string[], raw: Record<string, unknown>, ctx: Context): Promise<void> {
   const checks: Check[] = [];
-  const add = (label: string, value: string, ok = true) => checks.push({ label, value, ok });
+  // Paths, messages and file names can hold anything: one line each, sanitised.
+  const add = (label: string, value: string, ok = true) => checks.push({ label, value: sanitizeLine(value), ok });
   add('study', typeof __STUDY_VERSION__ === 'string' ? __STUDY_VERSION__ : 'dev');
   add('node', `${process.version} (${process.platform} ${process.arch})`, Number(process.versions.node.split('.')[0]) >= 20);
   add('curriculum', ctx.curriculumDir);
@@ -34,22 +38,7 @@ export async function run(_args: string[], raw: Record<string, unknown>, ctx: Co
   } catch (e) {
     add('progress', (e as Error).message, false);
   }
-  if (progressPath) {
-    if (!existsSync(progressPath)) add('  file', 'not created yet (it appears with your first answer)');
-    else {
-      const st = statSync(progressPath);
-      add('  size', `${st.size} bytes, mode ${(st.mode & 0o777).toString(8)}`, (st.mode & 0o077) === 0);
-      add('  last write', st.mtime.toISOString());
-      const decoded = decodeProgress(readFileSync(progressPath, 'utf8'));
-      add(
-        '  contents',
-        decoded.ok ? `version ${decoded.progress.version}, ${decoded.progress.events.length} events, ${Object.keys(decoded.progress.cards).length} cards` : decoded.reason === 'newer' ? `written by a newer study (version ${decoded.version})` : `invalid: ${decoded.message}`,
-        decoded.ok,
-      );
-    }
-    const lock = lockState(`${progressPath}.lock`);
-    add('  lock', lock === 'free' ? 'free' : lock === 'held' ? 'held by a running study' : 'stale (left by a crashed process; removed automatically on next write)', lock !== 'stale');
-  }
+  if (progressPath) for (const c of progressChecks(progressPath)) add(c.label, c.value, c.ok);
   const tty = `stdin ${process.stdin.isTTY ? 'tty' : 'not a tty'}, stdout ${process.stdout.isTTY ? `tty ${process.stdout.columns}x${process.stdout.rows}` : 'not a tty'}`;
   add('terminal', tty);
   add('  colour', ctx.theme.color ? 'on' : `off${ctx.env.NO_COLOR ? ' (NO_COLOR)' : ctx.flags.color === false ? ' (--no-color)' : ''}`);
@@ -61,4 +50,56 @@ export async function run(_args: string[], raw: Record<string, unknown>, ctx: Co
   const t = ctx.theme;
   const width = Math.max(...checks.map((c) => c.label.length)) + 2;
   ctx.out(`${checks.map((c) => `${c.ok ? ' ' : t.bad(t.sym.bad)} ${c.label.padEnd(width)}${c.ok ? c.value : t.bad(c.value)}`).join('\n')}\n`);
+}
+
+/**
+ * The progress file, its contents and its lock, each as one line; never throws and never blocks
+ * (a folder, a FIFO, an unreadable file or a dangling link is described, not opened for reading).
+ */
+function progressChecks(path: string): Check[] {
+  const out: Check[] = [];
+  const add = (label: string, value: string, ok = true) => out.push({ label, value, ok });
+  let file = path;
+  let lock = `${path}.lock`;
+  try {
+    ({ file, lock } = progressTarget(path));
+  } catch (e) {
+    add('  link', `cannot follow the link: ${describeIoError(e)}`, false);
+  }
+  try {
+    if (lstatSync(path).isSymbolicLink()) add('  link', `a link to ${file} (writes go to the target; the link is kept)`);
+  } catch {
+    // missing: said below
+  }
+  let st;
+  try {
+    st = statSync(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    add('  file', code === 'ENOENT' ? 'not created yet (it appears with your first answer)' : `cannot be examined: ${describeIoError(e)}`, code === 'ENOENT');
+  }
+  if (st && !st.isFile()) {
+    add('  file', `${st.isDirectory() ? 'a folder' : 'not a regular file (a pipe, device or socket)'}, not a progress file; move it away or pass --progress FILE`, false);
+  } else if (st) {
+    add('  size', `${st.size} bytes, mode ${(st.mode & 0o777).toString(8)}`, (st.mode & 0o077) === 0);
+    add('  last write', st.mtime.toISOString());
+    const read = readRegular(file, MAX_PROGRESS_BYTES);
+    if (!read.ok) add('  contents', `cannot be read: ${read.message}; study needs to read and write it (check its owner and mode)`, false);
+    else {
+      const decoded = decodeProgress(read.data.toString('utf8'));
+      add(
+        '  contents',
+        decoded.ok ? `version ${decoded.progress.version}, ${decoded.progress.events.length} events, ${Object.keys(decoded.progress.cards).length} cards` : decoded.reason === 'newer' ? `written by a newer study (version ${decoded.version})` : `invalid: ${decoded.message}`,
+        decoded.ok,
+      );
+    }
+  }
+  const l = lockState(lock);
+  const who = (h: { pid: number } | null) => (h ? ` (pid ${h.pid})` : '');
+  add(
+    '  lock',
+    l.state === 'free' ? 'free' : l.state === 'held' ? `held by a running study${who(l.holder)}` : `stale: the process that took it${who(l.holder)} is no longer running; it is removed automatically on the next write`,
+    l.state !== 'stale',
+  );
+  return out;
 }

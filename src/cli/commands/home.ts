@@ -11,6 +11,8 @@ import type { Context } from '../context.js';
 import type { Handler } from '../commands.js';
 import { loadCurriculumView, userCacheDir } from '../load.js';
 import { terminalPrompter } from '../interactive.js';
+import { sanitizeData } from '../untrusted.js';
+import { sanitizeLine } from '../../sanitize.js';
 
 type Item = 'continue' | 'learn' | 'quiz' | 'review' | 'drill' | 'interview' | 'calc' | 'progress' | 'quit';
 
@@ -40,7 +42,8 @@ export function parseSuggestion(command: string): { name: Exclude<Item, 'continu
 export async function run(_args: string[], _raw: Record<string, unknown>, ctx: Context): Promise<void> {
   const index = await loadCurriculumView(ctx, 'index', curriculumIndex);
   const cacheDir = userCacheDir(ctx.env);
-  const report = async () => progressReport(index, await readSummary(ctx.progressPath, cacheDir), ctx.now());
+  // The report carries text from the progress file (imports): made safe before it is printed.
+  const report = async () => sanitizeData(progressReport(index, await readSummary(ctx.progressPath, cacheDir), ctx.now()));
   ctx.out(renderDashboard(await report(), ctx.theme, ctx.now(), ctx.columns));
   if (!ctx.interactive) return;
   const prompter = await terminalPrompter(ctx);
@@ -68,7 +71,7 @@ export async function run(_args: string[], _raw: Record<string, unknown>, ctx: C
     } catch (e) {
       // An activity that stops (Ctrl-C, a bad input) returns here; the home menu itself exits on Ctrl-C.
       if (isInterruption(e)) ctx.err(`${e.name === 'InterruptedError' ? e.message : 'Stopped.'}\n`);
-      else if (isStudyError(e)) ctx.err(`study: ${e.message}\n`);
+      else if (isStudyError(e)) ctx.err(`study: ${sanitizeLine(e.message)}\n`);
       else throw e;
     }
     ctx.out(`\n${renderDashboard(await report(), ctx.theme, ctx.now(), ctx.columns)}`);

@@ -21,6 +21,7 @@ import { conductPhases } from '../interview/conduct.js';
 import { runDebrief } from '../interview/debrief.js';
 import { checkOut, clearSaved, inProgressPath, loadSaved } from '../interview/files.js';
 import { LeaveInterview, Live } from '../interview/live.js';
+import { sanitizeData } from '../untrusted.js';
 
 export interface InterviewOptions {
   capstone?: string;
@@ -73,12 +74,12 @@ export async function run(args: string[], raw: Record<string, unknown>, ctx: Con
   if (o.list) return void ctx.out(o.json ? `${JSON.stringify(listing(all), null, 2)}\n` : renderList(listing(all), ctx.theme, ctx.columns));
   if (o.history) {
     const h = interviewHistory(readProgress(ctx.progressPath).events, all);
-    return void ctx.out(o.json ? `${JSON.stringify(h, null, 2)}\n` : renderHistory(h, ctx.theme, ctx.columns));
+    return void ctx.out(o.json ? `${JSON.stringify(h, null, 2)}\n` : renderHistory(sanitizeData(h), ctx.theme, ctx.columns));
   }
   if (all.length === 0) throw new DataError(`the curriculum in ${ctx.curriculumDir} has no capstone with an interview block`);
   let capstone = o.capstone === undefined ? undefined : findCapstone(all, o.capstone);
   if (o.capstone !== undefined && !capstone) throw new UsageError(`no capstone "${o.capstone}"; expected one of ${all.map((c) => c.id).join(', ')} (or a topic id or number)`);
-  const out = o.out === undefined ? undefined : checkOut(o.out);
+  const out = o.out === undefined ? undefined : checkOut(o.out, ctx);
   const perMinute = msPerMinute(ctx.env);
   const savePath = inProgressPath(ctx.progressPath);
   requireTerminal(ctx, 'study interview');
@@ -118,6 +119,8 @@ export async function run(args: string[], raw: Record<string, unknown>, ctx: Con
   } catch (e) {
     if (e instanceof LeaveInterview) return void ctx.out(`${e.message}\n`);
     throw e;
+  } finally {
+    live.close();
   }
 }
 

@@ -10,6 +10,7 @@ import { readSummary } from '../../progress/summary-cache.js';
 import { renderProgress } from '../../ui/render/dashboard.js';
 import type { Context } from '../context.js';
 import { loadCurriculumView, userCacheDir } from '../load.js';
+import { sanitizeData } from '../untrusted.js';
 
 export interface ProgressOptions {
   json: boolean;
@@ -20,6 +21,9 @@ export interface ProgressOptions {
 }
 
 export function parseOptions(raw: Record<string, unknown>): ProgressOptions {
+  for (const flag of ['export', 'import'] as const) {
+    if (raw[flag] === '') throw new UsageError(`--${flag} needs a file name (got an empty value)`);
+  }
   const o: ProgressOptions = {
     json: raw.json === true,
     export: raw.export === undefined ? undefined : String(raw.export),
@@ -38,12 +42,13 @@ export async function run(_args: string[], raw: Record<string, unknown>, ctx: Co
   if (opts.export || opts.import || opts.reset) {
     // Loaded only for these: reading the report must not pay for the validator.
     const { exportTo, importFrom, reset } = await import('../progress-data.js');
-    if (opts.export) return exportTo(resolve(opts.export), ctx);
+    if (opts.export) return exportTo(opts.export, ctx);
     if (opts.import) return importFrom(resolve(opts.import), ctx);
     return reset(opts.yes, ctx);
   }
   const [index, summary] = await Promise.all([loadCurriculumView(ctx, 'index', curriculumIndex), readSummary(ctx.progressPath, userCacheDir(ctx.env))]);
   const data = progressJson(index, summary, ctx.now());
-  ctx.out(opts.json ? `${JSON.stringify(data)}\n` : renderProgress(data, ctx.theme, ctx.now(), ctx.columns));
+  // JSON escapes control characters itself; the rendered report gets text made safe to print.
+  ctx.out(opts.json ? `${JSON.stringify(data)}\n` : renderProgress(sanitizeData(data), ctx.theme, ctx.now(), ctx.columns));
 }
 

@@ -3,10 +3,11 @@
  * file's path, size and modification time and of the loader's own code. A hit skips YAML parsing and zod entirely
  * (neither is even imported); a miss builds, and on success writes the cache for next time.
  */
-import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { listSources, readSources, type SourceLayout } from './read.js';
 import { fnv1a } from '../../hash.js';
+import { MAX_PROGRESS_BYTES, readRegular } from '../../progress/files.js';
 import type { BuildResult } from '../../curriculum/build.js';
 import type { Curriculum } from '../../curriculum/schema.js';
 
@@ -46,7 +47,9 @@ export interface CacheDirs {
 function readCached<T>(dirs: CacheDirs, name: string): T | undefined {
   for (const d of dirs.read) {
     try {
-      return JSON.parse(readFileSync(join(d, name), 'utf8')) as T;
+      // A regular file only (a pipe in the cache folder must not hang every command).
+      const r = readRegular(join(d, name), MAX_PROGRESS_BYTES);
+      if (r.ok) return JSON.parse(r.data.toString('utf8')) as T;
     } catch {
       // missing or unreadable: try the next folder
     }

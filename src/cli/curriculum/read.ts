@@ -2,11 +2,13 @@
  * The shell side of the curriculum (the pure loader is src/curriculum/): finds the module folders and section files on disk, reads
  * them, and hands the texts to the pure `buildCurriculum`.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { DataError, isStudyError } from '../../errors.js';
 import type { ModuleSource } from '../../curriculum/build.js';
 import { MAX_YAML_BYTES } from '../../curriculum/constants.js';
+import { readRegular } from '../../progress/files.js';
+import { sanitizeLine } from '../../sanitize.js';
 
 const NUMBERED = /^\d{2}-[a-z0-9-]+$/;
 const SECTION_FILE = /^\d{2}-[a-z0-9-]+\.ya?ml$/;
@@ -40,18 +42,47 @@ export function listSources(dir: string): SourceLayout {
 /** Reads every file of the layout (default: the one found under `dir`). */
 export function readSources(dir: string, layout: SourceLayout = listSources(dir)): ModuleSource[] {
   const shown = (p: string) => relative(process.cwd(), p) || p;
-  const read = (p: string) => ({ path: shown(p), rel: relative(dir, p), ...readText(p) });
+  const root = realRoot(dir);
+  const read = (p: string) => ({ path: shown(p), rel: relative(dir, p), ...readText(p, shown(p), root) });
   return layout.modules.map((m) => ({ dir: shown(m.dir), module: read(m.module), sections: m.sections.map(read) }));
 }
 
-function readText(path: string): { text: string; bytes?: number } {
+function realRoot(dir: string): string {
   try {
-    const bytes = statSync(path).size;
-    // An oversized file is not read at all; parseYaml reports it from its size.
-    if (bytes > MAX_YAML_BYTES) return { text: '', bytes };
-    return { text: readFileSync(path, 'utf8') };
+    return realpathSync(dir);
   } catch (e) {
-    throw new DataError(`cannot read ${path} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new DataError(`cannot read curriculum directory ${dir} (${(e as NodeJS.ErrnoException).code ?? 'error'}); pass --curriculum DIR or set STUDY_CURRICULUM`);
+  }
+}
+
+/**
+ * One curriculum file's text. Only regular files inside the curriculum folder (after links) are
+ * read, and never more than the size limit, whatever `stat` says; errors name the file, never
+ * its content.
+ */
+function readText(path: string, shown: string, root: string): { text: string; bytes?: number } {
+  const name = sanitizeLine(shown);
+  let real: string;
+  try {
+    real = realpathSync(path);
+  } catch (e) {
+    throw new DataError(`cannot read ${name} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  if (real !== root && !real.startsWith(root + sep)) {
+    throw new DataError(`${name} is a link to a file outside the curriculum folder; study reads only files inside it (copy the file in instead)`);
+  }
+  const r = readRegular(real, MAX_YAML_BYTES);
+  if (r.ok) return { text: r.data.toString('utf8') };
+  // An oversized file is not read past the limit; parseYaml reports it from its size.
+  if (r.reason === 'too-large') return { text: '', bytes: Math.max(sizeOf(real), MAX_YAML_BYTES + 1) };
+  throw new DataError(`cannot read ${name}: ${r.message}`);
+}
+
+function sizeOf(p: string): number {
+  try {
+    return statSync(p).size;
+  } catch {
+    return 0;
   }
 }
 

@@ -2,11 +2,14 @@
  * Where interviews live on disk, beside the progress file: `interviews/in-progress.json` (the
  * paused interview, written atomically) and `interviews/<date>-<capstone>.md` (transcripts).
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { DataError, UsageError } from '../../errors.js';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { DataError } from '../../errors.js';
 import { decodeSession, encodeSession, type Session } from '../../interview/session.js';
+import { MAX_PROGRESS_BYTES, readRegular } from '../../progress/files.js';
 import { writeAtomic } from '../../progress/store.js';
+import type { Context } from '../context.js';
+import { guardOutput } from '../output-guard.js';
 
 export function interviewsDir(progressPath: string): string {
   return join(dirname(progressPath), 'interviews');
@@ -18,16 +21,21 @@ export function inProgressPath(progressPath: string): string {
 
 /** The saved interview, or undefined when there is none. A damaged file stops with one line. */
 export function loadSaved(path: string): Session | undefined {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new DataError(`cannot read the saved interview ${path}: ${(e as NodeJS.ErrnoException).code ?? 'error'}`);
+  // A regular file of sane size only: a pipe or device there must not hang the command.
+  const read = readRegular(path, MAX_PROGRESS_BYTES);
+  if (!read.ok) {
+    if (read.reason === 'missing') return undefined;
+    throw new DataError(`cannot read the saved interview ${path}: ${read.message}; move it away to start afresh`);
   }
-  const decoded = decodeSession(text);
+  const decoded = decodeSession(read.data.toString('utf8'));
   if (!decoded.ok) throw new DataError(`${path} is not a saved interview study can read (${decoded.message}); move it away to start afresh`);
-  return decoded.session;
+  const s = decoded.session;
+  // A phase index past the phases (a hand edit, an older build) would crash the interview later.
+  const fits = s.stage === 'phases' ? s.phaseIndex < s.phases.length : s.phaseIndex === s.phases.length;
+  if (!fits) {
+    throw new DataError(`the saved interview in ${path} is at phase ${s.phaseIndex + 1} of ${s.phases.length}, which does not exist, so it cannot continue; move that file away (its notes are in it) to start a new interview`);
+  }
+  return s;
 }
 
 /** Writes the session atomically (creating the folder). */
@@ -40,11 +48,12 @@ export function clearSaved(path: string): void {
   rmSync(path, { force: true });
 }
 
-/** Refuses an `--out` that cannot be a file before the interview starts, not 45 minutes later. */
-export function checkOut(out: string): string {
-  const path = resolve(out);
-  if (existsSync(path) && statSync(path).isDirectory()) throw new UsageError(`--out: ${out} is a folder; give a file name such as ${join(out, 'interview.md')}`);
-  return path;
+/**
+ * Refuses an `--out` that cannot be a file, or that would land on the user's data, before the
+ * interview starts, not 45 minutes later (the shared output guard; the folder may be created).
+ */
+export function checkOut(out: string, ctx: Pick<Context, 'progressPath'>): string {
+  return guardOutput(ctx, '--out', out, { createDir: true, example: 'interview.md' });
 }
 
 /** A path in `dir` named `name` that does not exist yet ("x.md", "x-2.md", ...). */

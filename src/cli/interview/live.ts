@@ -8,6 +8,7 @@ import { elapsedMs, pauseTimer, readClock, resumeTimer, startTimer, type ClockVi
 import { updatePhase, type Session } from '../../interview/session.js';
 import type { Prompter } from '../../ui/prompter.js';
 import type { Context } from '../context.js';
+import { onShutdown } from '../shutdown.js';
 import { clearSaved, saveSession } from './files.js';
 
 /** Thrown to leave the interview after "save and quit" or "discard": not an error, exit 0. */
@@ -24,6 +25,10 @@ export const isPromptExit = isPromptCancel;
 export class Live {
   /** The clock of the phase in progress; null outside the phases. */
   private timer: Timer | null = null;
+  /** Folds what the open prompt holds (notes being typed) into the session; set during `ask`. */
+  private keepOpen: (() => void) | undefined;
+  /** Unregisters the signal hook. */
+  private readonly offSignal: () => void;
 
   constructor(
     public session: Session,
@@ -33,7 +38,19 @@ export class Live {
     readonly savePath: string,
     /** Monotonic milliseconds (performance.now in the terminal). */
     readonly mono: () => number,
-  ) {}
+  ) {
+    // SIGTERM or a closed terminal mid-interview: keep the notes typed so far, like Ctrl-C does.
+    this.offSignal = onShutdown(() => {
+      this.keepOpen?.();
+      this.save();
+      return `the interview is saved; continue with: study interview --resume`;
+    });
+  }
+
+  /** The interview is over (finished, left or failed): a signal no longer saves it. */
+  close(): void {
+    this.offSignal();
+  }
 
   /** Starts (or continues) the current phase's clock from the time it already used. */
   startPhaseClock(): void {
@@ -77,11 +94,14 @@ export class Live {
   async ask<T>(run: () => Promise<T>, keep?: () => void): Promise<T> {
     for (;;) {
       try {
+        this.keepOpen = keep;
         return await run();
       } catch (e) {
         if (!isPromptExit(e)) throw e;
         keep?.();
         await this.pause();
+      } finally {
+        this.keepOpen = undefined;
       }
     }
   }
