@@ -130,6 +130,24 @@ export const COMMANDS: CommandSpec[] = [
     load: () => import('./commands/export.js'),
   },
   {
+    name: 'plan',
+    summary: 'a day-by-day study calendar toward your interview date (saved; the home screen follows it)',
+    options: [
+      { flags: '--interview <date>', description: 'the interview day, YYYY-MM-DD (at least 2 days away); omit to re-plan the saved one from today' },
+      { flags: '--minutes-per-day <n>', description: 'daily study budget, 10-600 minutes (default 60, or the saved plan\'s)' },
+      { flags: '--json', description: 'print JSON: {interview, predictedRetention, days: [{date, minutes, topics, reviews, interview}]}' },
+    ],
+    load: () => import('./commands/plan.js'),
+  },
+  {
+    name: 'config',
+    args: '[action] [key] [value]',
+    summary: 'settings kept beside the progress file: config list | get KEY | set KEY VALUE | unset KEY',
+    help: 'Keys: retention (0.70-0.99), interview-minutes (45|60), new-topics-per-day (1-10), pager (auto|off),\ncolor (auto|always|never), plan.interview (YYYY-MM-DD), plan.minutes-per-day (10-600).',
+    options: [{ flags: '--json', description: 'print JSON' }],
+    load: () => import('./commands/config.js'),
+  },
+  {
     name: 'topics',
     summary: 'show the curriculum as a tree of modules, sections and topics',
     options: [
