@@ -4,18 +4,15 @@
  * progress summary and today's date.
  */
 import type { CurriculumIndex } from '../curriculum/index.js';
-import { DEFAULTS, effectiveRetention, type Config } from '../config/settings.js';
+import { DEFAULTS, schedulingOf, type Config } from '../config/settings.js';
+
+export { schedulingOf };
 import { buildPlan, type Plan } from '../plan/plan.js';
 import { daysBetween } from '../plan/dates.js';
 import { planNext, type NextStep } from '../plan/next.js';
 import { COST } from '../plan/plan.js';
 import { dayKey, type ProgressSummary } from '../progress/summary.js';
-import type { Scheduling } from '../review/fsrs.js';
 import { sanitizeLine } from '../sanitize.js';
-
-export function schedulingOf(c: Config, legacyRetention: number | undefined): Scheduling {
-  return { retention: effectiveRetention(c, legacyRetention), ...(c.fsrs ? { parameters: c.fsrs.parameters } : {}) };
-}
 
 /** Minutes of answers already given today (one minute each), counted against today's budget. */
 export function spentToday(s: ProgressSummary, now: Date): number {

@@ -4,6 +4,7 @@
  * accepts. Pure: no I/O.
  */
 import { z } from 'zod';
+import type { Scheduling } from '../review/fsrs.js';
 
 /** The config format this build writes. Newer files are refused; there is nothing older yet. */
 export const CONFIG_VERSION = 1;
@@ -162,4 +163,9 @@ export function findSetting(key: string): SettingKey | undefined {
  */
 export function effectiveRetention(c: Config, legacy: number | undefined): number {
   return c.desiredRetention ?? legacy ?? DEFAULTS.desiredRetention;
+}
+
+/** The scheduling in force: effective retention and, once fitted and saved, the personal parameters. */
+export function schedulingOf(c: Config, legacyRetention: number | undefined): Scheduling {
+  return { retention: effectiveRetention(c, legacyRetention), ...(c.fsrs ? { parameters: c.fsrs.parameters } : {}) };
 }
