@@ -125,9 +125,9 @@ export const COMMANDS: CommandSpec[] = [
   },
   {
     name: 'export',
-    summary: 'write flashcards for Anki (tab-separated) or a Markdown study guide',
+    summary: 'write flashcards for Anki, a Markdown study guide, or your review log (CSV) for the FSRS tools',
     options: [
-      { flags: '--format <format>', description: 'anki or markdown' },
+      { flags: '--format <format>', description: 'anki (flashcards; re-import updates), markdown (study guide) or revlog (review log CSV for the FSRS tools)' },
       { flags: '--module <n>', description: 'only module N' },
       { flags: '--out <file>', description: 'write to FILE (default: standard output)' },
     ],

@@ -4,6 +4,7 @@
  * file and cached (see `summary-cache.ts`), so `study progress` does not re-read 100,000 events. Pure.
  */
 import type { DrillEvent, InterviewEvent, Progress, StoredCard } from './model.js';
+import { tallyReviews, type ReviewTally } from './retention.js';
 
 export interface ProgressSummary {
   desiredRetention: number;
@@ -17,6 +18,8 @@ export interface ProgressSummary {
   interviews: { count: number; coverageSum: number; last: { capstone: string; at: string; coverage: number } | null };
   drills: { count: number; excellent: number; pass: number; miss: number };
   cards: Record<string, StoredCard>;
+  /** Review answers (a day or more after the card's previous answer) per local day and interval bucket. */
+  reviews: ReviewTally;
 }
 
 /** Local calendar day of an instant, as YYYY-MM-DD. */
@@ -28,7 +31,7 @@ export function dayKey(d: Date): string {
 }
 
 export function emptySummary(): ProgressSummary {
-  return { desiredRetention: 0.9, answered: 0, correct: 0, topics: {}, answersPerDay: {}, activeDays: [], interviews: { count: 0, coverageSum: 0, last: null }, drills: { count: 0, excellent: 0, pass: 0, miss: 0 }, cards: {} };
+  return { desiredRetention: 0.9, answered: 0, correct: 0, topics: {}, answersPerDay: {}, activeDays: [], interviews: { count: 0, coverageSum: 0, last: null }, drills: { count: 0, excellent: 0, pass: 0, miss: 0 }, cards: {}, reviews: {} };
 }
 
 export function summarize(p: Progress): ProgressSummary {
@@ -59,5 +62,6 @@ export function summarize(p: Progress): ProgressSummary {
     }
   }
   s.activeDays = [...days].sort();
+  s.reviews = tallyReviews(p.events);
   return s;
 }

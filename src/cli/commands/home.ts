@@ -11,6 +11,9 @@ import type { Context } from '../context.js';
 import type { Handler } from '../commands.js';
 import { loadCurriculumView, userCacheDir } from '../load.js';
 import { terminalPrompter } from '../interactive.js';
+import { schedulingOf } from '../../config/settings.js';
+import { configPath, readConfig } from '../../config/store.js';
+import { plannedNext } from '../plan-state.js';
 
 type Item = 'continue' | 'learn' | 'quiz' | 'review' | 'drill' | 'interview' | 'calc' | 'progress' | 'quit';
 
@@ -40,7 +43,13 @@ export function parseSuggestion(command: string): { name: Exclude<Item, 'continu
 export async function run(_args: string[], _raw: Record<string, unknown>, ctx: Context): Promise<void> {
   const index = await loadCurriculumView(ctx, 'index', curriculumIndex);
   const cacheDir = userCacheDir(ctx.env);
-  const report = async () => progressReport(index, await readSummary(ctx.progressPath, cacheDir), ctx.now());
+  // With a saved study plan (study plan), "Next up" is today's planned work.
+  const report = async () => {
+    const summary = await readSummary(ctx.progressPath, cacheDir);
+    const config = readConfig(configPath(ctx.progressPath));
+    const r = progressReport(index, summary, ctx.now(), schedulingOf(config, summary.desiredRetention));
+    return { ...r, next: plannedNext(index, summary, config, ctx.now()) ?? r.next };
+  };
   ctx.out(renderDashboard(await report(), ctx.theme, ctx.now(), ctx.columns));
   if (!ctx.interactive) return;
   const prompter = await terminalPrompter(ctx);

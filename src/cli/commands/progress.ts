@@ -10,6 +10,8 @@ import { readSummary } from '../../progress/summary-cache.js';
 import { renderProgress } from '../../ui/render/dashboard.js';
 import type { Context } from '../context.js';
 import { loadCurriculumView, userCacheDir } from '../load.js';
+import { schedulingOf } from '../../config/settings.js';
+import { configPath, readConfig } from '../../config/store.js';
 
 export interface ProgressOptions {
   json: boolean;
@@ -43,7 +45,7 @@ export async function run(_args: string[], raw: Record<string, unknown>, ctx: Co
     return reset(opts.yes, ctx);
   }
   const [index, summary] = await Promise.all([loadCurriculumView(ctx, 'index', curriculumIndex), readSummary(ctx.progressPath, userCacheDir(ctx.env))]);
-  const data = progressJson(index, summary, ctx.now());
+  const data = progressJson(index, summary, ctx.now(), schedulingOf(readConfig(configPath(ctx.progressPath)), summary.desiredRetention));
   ctx.out(opts.json ? `${JSON.stringify(data)}\n` : renderProgress(data, ctx.theme, ctx.now(), ctx.columns));
 }
 
