@@ -117,7 +117,7 @@ describe('search, export, doctor', () => {
     expect(md.stdout).not.toContain('## Module 1');
     const bad = runCli(['export', '--format', 'pdf']);
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toBe('study: --format: "pdf" is not valid; expected one of anki, markdown\n');
+    expect(bad.stderr).toBe('study: --format: "pdf" is not valid; expected one of anki, markdown, revlog\n');
   });
 
   it('doctor reports paths, validity and the lock', () => {
