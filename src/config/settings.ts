@@ -3,47 +3,65 @@
  * table of keys `study config` reads and writes, each with a pure parser that says what it
  * accepts. Pure: no I/O.
  */
-import { z } from 'zod';
 import type { Scheduling } from '../review/fsrs.js';
 
 /** The config format this build writes. Newer files are refused; there is nothing older yet. */
 export const CONFIG_VERSION = 1;
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-
 /** Metrics of one parameter set on one review history (FSRS's own definitions). */
-const Metrics = z.object({ logLoss: z.number().nonnegative(), rmse: z.number().nonnegative() }).strict();
+export interface Metrics {
+  logLoss: number;
+  rmse: number;
+}
 
-export const Config = z
-  .object({
-    version: z.number().int().positive(),
-    /** FSRS desired retention, 0.70-0.99 (also `study review --retention`). */
-    desiredRetention: z.number().min(0.7).max(0.99).optional(),
-    /** Default mock-interview length in minutes. */
-    interviewMinutes: z.union([z.literal(45), z.literal(60)]).optional(),
-    /** Most new topics a study plan schedules on one day. */
-    dailyNewTopics: z.number().int().min(1).max(10).optional(),
-    /** Page long output (lessons) in a terminal: `auto`, or `off` to print it whole. */
-    pager: z.enum(['auto', 'off']).optional(),
-    /** Colour: `auto` (when a terminal and NO_COLOR unset), `always`, `never`. */
-    color: z.enum(['auto', 'always', 'never']).optional(),
-    /** The saved study plan (`study plan --interview`). */
-    plan: z.object({ interview: isoDay, minutesPerDay: z.number().int().min(10).max(600) }).strict().optional(),
-    /** Personal FSRS parameters fitted by `study review --optimize` (absent: the defaults). */
-    fsrs: z
-      .object({
-        parameters: z.array(z.number().finite()).length(21),
-        fittedAt: z.iso.datetime({ offset: true }),
-        reviews: z.number().int().nonnegative(),
-        before: Metrics,
-        after: Metrics,
-      })
-      .strict()
-      .optional(),
-  })
-  .strict();
+/**
+ * The settings file. Validated by hand, not with zod: it is read on the way to the home screen,
+ * `study progress` and `study plan`, which otherwise load no schema library.
+ */
+export interface Config {
+  version: number;
+  /** FSRS desired retention, 0.70-0.99 (also `study review --retention`). */
+  desiredRetention?: number;
+  /** Default mock-interview length in minutes. */
+  interviewMinutes?: 45 | 60;
+  /** Most new topics a study plan schedules on one day, 1-10. */
+  dailyNewTopics?: number;
+  /** Page long output (lessons) in a terminal: `auto`, or `off` to print it whole. */
+  pager?: 'auto' | 'off';
+  /** Colour: `auto` (when a terminal and NO_COLOR unset), `always`, `never`. */
+  color?: 'auto' | 'always' | 'never';
+  /** The saved study plan (`study plan --interview`): interview day YYYY-MM-DD, minutes per day 10-600. */
+  plan?: { interview: string; minutesPerDay: number };
+  /** Personal FSRS parameters fitted by `study review --optimize` (absent: the defaults). */
+  fsrs?: { parameters: number[]; fittedAt: string; reviews: number; before: Metrics; after: Metrics };
+}
 
-export type Config = z.infer<typeof Config>;
+const KEYS = ['version', 'desiredRetention', 'interviewMinutes', 'dailyNewTopics', 'pager', 'color', 'plan', 'fsrs'];
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isNum = (v: unknown, min = -Infinity, max = Infinity): v is number => typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max;
+const isInt = (v: unknown, min: number, max: number) => isNum(v, min, max) && Number.isInteger(v);
+const isMetrics = (v: unknown) => isObj(v) && isNum(v.logLoss, 0) && isNum(v.rmse, 0) && Object.keys(v).length === 2;
+
+/** The first problem with a decoded settings object, as `field: what is wrong` (undefined: valid). */
+function problem(o: Record<string, unknown>): string | undefined {
+  const extra = Object.keys(o).find((k) => !KEYS.includes(k));
+  if (extra) return `${extra}: not a known setting`;
+  if (o.desiredRetention !== undefined && !isNum(o.desiredRetention, 0.7, 0.99)) return 'desiredRetention: expected a number from 0.7 to 0.99';
+  if (o.interviewMinutes !== undefined && o.interviewMinutes !== 45 && o.interviewMinutes !== 60) return 'interviewMinutes: expected 45 or 60';
+  if (o.dailyNewTopics !== undefined && !isInt(o.dailyNewTopics, 1, 10)) return 'dailyNewTopics: expected a whole number from 1 to 10';
+  if (o.pager !== undefined && o.pager !== 'auto' && o.pager !== 'off') return 'pager: expected "auto" or "off"';
+  if (o.color !== undefined && !['auto', 'always', 'never'].includes(o.color as string)) return 'color: expected "auto", "always" or "never"';
+  if (o.plan !== undefined) {
+    const p = o.plan;
+    if (!isObj(p) || typeof p.interview !== 'string' || !parseDay(p.interview).ok || !isInt(p.minutesPerDay, 10, 600) || Object.keys(p).length !== 2) return 'plan: expected {interview: YYYY-MM-DD, minutesPerDay: 10-600}';
+  }
+  if (o.fsrs !== undefined) {
+    const f = o.fsrs;
+    const ok = isObj(f) && Array.isArray(f.parameters) && f.parameters.length === 21 && f.parameters.every((x) => isNum(x)) && typeof f.fittedAt === 'string' && !Number.isNaN(Date.parse(f.fittedAt)) && isInt(f.reviews, 0, Number.MAX_SAFE_INTEGER) && isMetrics(f.before) && isMetrics(f.after) && Object.keys(f).length === 5;
+    if (!ok) return 'fsrs: expected {parameters: 21 numbers, fittedAt, reviews, before, after}';
+  }
+  return undefined;
+}
 
 export const emptyConfig = (): Config => ({ version: CONFIG_VERSION });
 
@@ -63,12 +81,8 @@ export function decodeConfig(text: string): DecodeConfig {
   const v = (raw as { version?: unknown }).version;
   if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) return { ok: false, message: 'missing or invalid "version" field' };
   if (v > CONFIG_VERSION) return { ok: false, message: `written by a newer study (config version ${v}; this one reads up to ${CONFIG_VERSION}); update study` };
-  const parsed = Config.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    return { ok: false, message: `${issue.path.join('.') || '(top level)'}: ${issue.message}` };
-  }
-  return { ok: true, config: parsed.data };
+  const why = problem(raw as Record<string, unknown>);
+  return why ? { ok: false, message: why } : { ok: true, config: raw as Config };
 }
 
 export function encodeConfig(c: Config): string {

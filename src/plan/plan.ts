@@ -94,6 +94,8 @@ export function buildPlan(input: PlanInput): Plan {
   const allIds = index.modules.flatMap((m) => m.sections.flatMap((s) => s.topics.flatMap((t) => t.questionIds)));
   // Cards of questions no longer in the curriculum are not planned.
   const cards = new Map<string, StoredCard>(allIds.filter((q) => input.cards[q]).map((q) => [q, input.cards[q]!]));
+  /** Due instants (ms), kept beside the cards so each day's scan does not parse dates. */
+  const dueAt = new Map<string, number>([...cards].map(([id, c]) => [id, Date.parse(c.due)]));
   /** The day of each card's last (real or simulated) review, for the pull-forward pass. */
   const lastDay = new Map<string, string>();
   const pending = orderTopics(index, input.topics);
@@ -117,11 +119,14 @@ export function buildPlan(input: PlanInput): Plan {
       mockCount.set(mock, (mockCount.get(mock) ?? 0) + 1);
       spare -= mockMinutes;
     }
-    const due = [...cards].filter(([, c]) => Date.parse(c.due) <= endOfDay(date)).sort((a, b) => Date.parse(a[1].due) - Date.parse(b[1].due));
+    const end = endOfDay(date);
+    const due = [...dueAt].filter(([, t]) => t <= end).sort((a, b) => a[1] - b[1]);
     let reviews = 0;
-    for (const [id, c] of due) {
+    for (const [id] of due) {
       if (spare < COST.review) break;
-      cards.set(id, review(c, RATING.good, at, scheduling));
+      const next = review(cards.get(id), RATING.good, at, scheduling);
+      cards.set(id, next);
+      dueAt.set(id, Date.parse(next.due));
       lastDay.set(id, date);
       spare -= COST.review;
       reviews++;
@@ -140,7 +145,9 @@ export function buildPlan(input: PlanInput): Plan {
       }
       pending.splice(k, 1);
       for (const q of t.questionIds) {
-        cards.set(q, review(cards.get(q), RATING.good, at, scheduling));
+        const next = review(cards.get(q), RATING.good, at, scheduling);
+        cards.set(q, next);
+        dueAt.set(q, Date.parse(next.due));
         lastDay.set(q, date);
       }
       learned.push(t.id);
