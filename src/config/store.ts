@@ -4,15 +4,12 @@
  * overwritten: the command stops and says what to do.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { DataError } from '../errors.js';
 import { acquireLock, writeAtomic } from '../progress/store.js';
 import { decodeConfig, emptyConfig, encodeConfig, type Config } from './settings.js';
 
-/** Where the settings live: `config.json` in the progress file's folder. */
-export function configPath(progressPath: string): string {
-  return join(dirname(progressPath), 'config.json');
-}
+export { configPath } from './path.js';
 
 export function readConfig(path: string): Config {
   let text: string;

@@ -100,6 +100,17 @@ describe('study config', () => {
     expect(runCli(['config', 'unset', 'retention'], { env: s.env }).stdout).toBe('retention is back to 0.9 (default)\n');
   });
 
+  it('honours color always / never, with NO_COLOR still winning', () => {
+    const s = setup();
+    const colourEnv = { ...s.env, NO_COLOR: undefined } as NodeJS.ProcessEnv;
+    delete colourEnv.NO_COLOR;
+    expect(runCli(['config', 'set', 'color', 'always'], { env: s.env }).status).toBe(0);
+    expect(runCli(['config', 'list'], { env: colourEnv }).stdout).toContain('\u001b[');
+    expect(runCli(['config', 'list'], { env: s.env }).stdout).not.toContain('\u001b[');
+    expect(runCli(['config', 'set', 'color', 'never'], { env: s.env }).status).toBe(0);
+    expect(runCli(['config', 'list'], { env: { ...colourEnv, FORCE_COLOR: '1' } }).stdout).not.toContain('\u001b[');
+  });
+
   it('refuses a bad value, an unknown key or action with exit 2 and the accepted range, changing nothing', () => {
     const s = setup();
     const cases: [string[], string][] = [
