@@ -88,7 +88,8 @@ describe('review settings', () => {
     const a = seeded();
     const r = runCli(['review', '--retention', '85%'], { env: a.env });
     expect(r.stdout).toContain('Desired retention set to 85%');
-    expect(JSON.parse(readFileSync(a.file, 'utf8')).settings.desiredRetention).toBe(0.85);
+    // Kept in the settings beside the progress file (study config get retention).
+    expect(JSON.parse(readFileSync(join(a.home, 'config.json'), 'utf8')).desiredRetention).toBe(0.85);
     expect(r.status).toBe(2); // the review itself needs a terminal
     const bad = runCli(['review', '--retention', '0.5'], { env: a.env });
     expect(bad.status).toBe(2);
