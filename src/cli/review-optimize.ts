@@ -9,6 +9,7 @@ import type { AnswerEvent } from '../progress/model.js';
 import { readProgress } from '../progress/store.js';
 import { MIN_REVIEWS, optimize, type OptimizeResult, type OptimizerBinding, type ReviewRecord } from '../review/optimize.js';
 import type { Context } from './context.js';
+import { wrap } from '../ui/text.js';
 
 const PACKAGE = '@open-spaced-repetition/binding';
 
@@ -58,16 +59,17 @@ export async function optimizeParameters(opts: { apply: boolean; json: boolean }
 
 function renderResult(r: OptimizeResult, applied: boolean, ctx: Context): string {
   const t = ctx.theme;
+  const width = Math.max(50, Math.min(ctx.columns, 120)) - 1;
   const lines = [
-    `${t.heading('FSRS parameters fitted')} to ${r.reviews.toLocaleString('en-US')} reviews (metrics on the same history; lower is better)`,
+    wrap(`${t.heading('FSRS parameters fitted')} to ${r.reviews.toLocaleString('en-US')} reviews (metrics on the same history; lower is better)`, width),
     `                 log loss   RMSE (bins)`,
     `  defaults       ${fmt(r.before.logLoss).padStart(8)}   ${fmt(r.before.rmse).padStart(11)}`,
     `  fitted         ${fmt(r.after.logLoss).padStart(8)}   ${fmt(r.after.rmse).padStart(11)}`,
-    `  parameters     ${r.parameters.map((p) => p.toFixed(3)).join(' ')}`,
+    wrap(r.parameters.map((p) => p.toFixed(3)).join(' '), width, '  parameters     ', ' '.repeat(17)),
   ];
-  if (applied && r.better) lines.push(`${t.ok(t.sym.ok)} Both improve: saved; reviews are scheduled with your parameters from now on (study review --reset-parameters to undo).`);
-  else if (applied) lines.push(t.warn(`Saved because of --apply, though not both metrics improved (study review --reset-parameters to undo).`));
-  else lines.push(`Not applied: not both metrics improve, so the defaults stay. Use --apply to save them anyway.`);
+  if (applied && r.better) lines.push(wrap(`${t.ok(t.sym.ok)} Both improve: saved; reviews are scheduled with your parameters from now on (study review --reset-parameters to undo).`, width, '', '  '));
+  else if (applied) lines.push(wrap(t.warn(`Saved because of --apply, though not both metrics improved (study review --reset-parameters to undo).`), width));
+  else lines.push(wrap(`Not applied: not both metrics improve, so the defaults stay. Use --apply to save them anyway.`, width));
   return `${lines.join('\n')}\n`;
 }
 
