@@ -64,6 +64,23 @@ export interface Plan {
   mockMinutes: number;
 }
 
+/**
+ * "Good" at `at`, memoised on the card's full state: cards learned together and answered alike
+ * stay identical, so most simulated reviews repeat one already computed.
+ */
+function reviewer(s: Scheduling): (c: StoredCard | undefined, at: Date) => StoredCard {
+  const memo = new Map<string, StoredCard>();
+  return (c, at) => {
+    const key = c ? `${c.state}|${c.stability}|${c.difficulty}|${c.due}|${c.last_review}|${c.reps}|${c.lapses}|${c.learning_steps}|${c.elapsed_days}|${c.scheduled_days}|${at.getTime()}` : `new|${at.getTime()}`;
+    let next = memo.get(key);
+    if (!next) {
+      next = review(c, RATING.good, at, s);
+      memo.set(key, next);
+    }
+    return next;
+  };
+}
+
 export const isCapstone = (t: IndexTopic) => t.id.startsWith('capstone-');
 export const topicMinutes = (t: IndexTopic) => COST.lesson + COST.perQuestion * t.questionIds.length;
 
@@ -99,6 +116,7 @@ export function buildPlan(input: PlanInput): Plan {
   /** The day of each card's last (real or simulated) review, for the pull-forward pass. */
   const lastDay = new Map<string, string>();
   const pending = orderTopics(index, input.topics);
+  const good = reviewer(scheduling);
   const days: (PlanDay & { spare: number })[] = [];
   const mockCount = new Map<string, number>();
   const learnedCapstones = new Set(capstoneIds.filter((id) => (input.topics[`capstone-${id}`]?.answered ?? 0) > 0));
@@ -124,7 +142,7 @@ export function buildPlan(input: PlanInput): Plan {
     let reviews = 0;
     for (const [id] of due) {
       if (spare < COST.review) break;
-      const next = review(cards.get(id), RATING.good, at, scheduling);
+      const next = good(cards.get(id), at);
       cards.set(id, next);
       dueAt.set(id, Date.parse(next.due));
       lastDay.set(id, date);
@@ -145,7 +163,7 @@ export function buildPlan(input: PlanInput): Plan {
       }
       pending.splice(k, 1);
       for (const q of t.questionIds) {
-        const next = review(cards.get(q), RATING.good, at, scheduling);
+        const next = good(cards.get(q), at);
         cards.set(q, next);
         dueAt.set(q, Date.parse(next.due));
         lastDay.set(q, date);
@@ -156,7 +174,7 @@ export function buildPlan(input: PlanInput): Plan {
     }
     days.push({ date, minutes: budget - spare, topics: learned, reviews, interview: mock, spare });
   }
-  const pulledForward = pullForward(days, cards, lastDay, interview, scheduling);
+  const pulledForward = pullForward(days, cards, lastDay, interview, scheduling, good);
   const when = interviewTime(interview);
   const recall = allIds.map((q) => retrievability(cards.get(q), when, scheduling));
   const belowTarget = allIds.filter((q, i) => cards.has(q) && recall[i]! < scheduling.retention).length;
@@ -176,7 +194,7 @@ export function buildPlan(input: PlanInput): Plan {
  * Cards whose recall on the interview morning would fall below the target get one more review on
  * the latest day after their last one that still has room (weakest first). Returns how many.
  */
-function pullForward(days: (PlanDay & { spare: number })[], cards: Map<string, StoredCard>, lastDay: Map<string, string>, interview: string, s: Scheduling): number {
+function pullForward(days: (PlanDay & { spare: number })[], cards: Map<string, StoredCard>, lastDay: Map<string, string>, interview: string, s: Scheduling, good: ReturnType<typeof reviewer>): number {
   const when = interviewTime(interview);
   const weak = [...cards]
     .map(([id, c]) => ({ id, r: retrievability(c, when, s) }))
@@ -187,7 +205,7 @@ function pullForward(days: (PlanDay & { spare: number })[], cards: Map<string, S
     const after = lastDay.get(id);
     const day = [...days].reverse().find((d) => d.spare >= COST.review && (after === undefined || d.date > after));
     if (!day) continue;
-    cards.set(id, review(cards.get(id), RATING.good, sessionTime(day.date), s));
+    cards.set(id, good(cards.get(id), sessionTime(day.date)));
     lastDay.set(id, day.date);
     day.spare -= COST.review;
     day.minutes += COST.review;
