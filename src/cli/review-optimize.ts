@@ -10,6 +10,7 @@ import { readProgress } from '../progress/store.js';
 import { MIN_REVIEWS, optimize, type OptimizeResult, type OptimizerBinding, type ReviewRecord } from '../review/optimize.js';
 import type { Context } from './context.js';
 import { wrap } from '../ui/text.js';
+import { sanitizeLine } from '../sanitize.js';
 
 const PACKAGE = '@open-spaced-repetition/binding';
 
@@ -17,7 +18,7 @@ async function loadBinding(): Promise<OptimizerBinding> {
   try {
     return (await import('@open-spaced-repetition/binding')) as unknown as OptimizerBinding;
   } catch (e) {
-    const why = ((e as Error).message ?? String(e)).split('\n')[0];
+    const why = sanitizeLine(String((e as Error)?.message ?? e).split('\n')[0] ?? '');
     throw new DataError(`the FSRS optimizer (${PACKAGE} 0.5.0, an optional dependency) could not be loaded (${why}); reinstall with: npm install --include=optional`);
   }
 }

@@ -65,6 +65,17 @@ describe('study plan', () => {
     expect(existsSync(s.config)).toBe(false);
   });
 
+  it("makes the home screen's Next up follow the saved plan", () => {
+    const s = setup();
+    expect(runCli([], { env: s.env }).stdout).toMatch(/Next up: Learn 1\. Virtual machines/);
+    expect(runCli(['plan', '--interview', '2026-12-31'], { env: s.env }).status).toBe(0);
+    const home = runCli([], { env: s.env }).stdout.replace(/\s+/g, ' ');
+    expect(home).toContain('Next up: Plan (interview in 30 days): learn Virtual machines (VMs) (+1 more today) → study learn virtual-machines');
+    // The day the interview comes, the plan no longer drives it.
+    const after = runCli([], { env: { ...s.env, STUDY_NOW: '2027-01-01T10:00:00Z' } }).stdout;
+    expect(after).not.toContain('Plan (interview');
+  });
+
   it('re-plans after missed days: later, the saved plan starts from the new today with the work not done', () => {
     const s = setup();
     const first = JSON.parse(runCli(['plan', '--interview', '2026-12-31', '--json'], { env: s.env }).stdout);
@@ -140,6 +151,20 @@ describe('study config', () => {
     expect(runCli(['review', '--retention', '2'], { env: s.env }).stderr).toBe('study: --retention: "2" is not valid; expected a fraction from 0.70 to 0.99 (or 70% to 99%)\n');
     const p = JSON.parse(runCli(['progress', '--json'], { env: s.env }).stdout);
     expect(p.retention).toEqual({ target: 0.93, measured: null, reviews: 0, buckets: expect.any(Array) });
+    expect(runCli(['progress'], { env: s.env }).stdout).toContain('Retention: target 93%; measured — no reviews in the last 30 days yet');
+  });
+
+  it('shows measured retention beside the target in study progress', () => {
+    const history = syntheticHistory({ seed: 4, cards: 40, perCard: 6, start: new Date('2026-10-01T10:00:00Z') });
+    const s = setup({}, progressWith(history));
+    const j = JSON.parse(runCli(['progress', '--json'], { env: s.env }).stdout).retention;
+    expect(j.target).toBe(0.9);
+    expect(j.reviews).toBeGreaterThan(0);
+    expect(j.measured).toBeGreaterThan(0);
+    expect(j.measured).toBeLessThanOrEqual(1);
+    expect(j.buckets.reduce((n: number, b: { reviews: number }) => n + b.reviews, 0)).toBe(j.reviews);
+    const text = runCli(['progress'], { env: s.env }).stdout.replace(/\s+/g, ' ');
+    expect(text).toContain(`Retention: measured ${Math.round(j.measured * 100)}% of ${j.reviews} reviews recalled, target 90% · by interval:`);
   });
 });
 

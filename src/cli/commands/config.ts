@@ -83,7 +83,7 @@ export async function run(args: string[], raw: Record<string, unknown>, ctx: Con
     return s.set(c, parsed.value);
   });
   const r = row(s, c, legacy);
-  ctx.out(json ? `${JSON.stringify(r)}\n` : `${s.key} = ${r.value}  (saved in ${path})\n`);
+  ctx.out(json ? `${JSON.stringify(r)}\n` : `${s.key} = ${r.value}  (saved in ${sanitize(path)})\n`);
 }
 
 function renderList(rows: Row[], path: string, c: Config, ctx: Context): string {
@@ -92,5 +92,5 @@ function renderList(rows: Row[], path: string, c: Config, ctx: Context): string 
   const vw = Math.max(...rows.map((r) => String(r.value).length));
   const lines = rows.map((r) => `  ${r.key.padEnd(width)}  ${String(r.value).padEnd(vw)}  ${t.dim(r.source === 'config' ? '' : `(${r.source})`)}`.trimEnd());
   const params = c.fsrs ? `personal, fitted ${c.fsrs.fittedAt.slice(0, 10)} on ${c.fsrs.reviews} reviews (study review --reset-parameters for the defaults)` : 'the defaults (study review --optimize fits your own)';
-  return `${t.heading('Settings')} ${t.dim(path)}\n${lines.join('\n')}\n  ${'fsrs parameters'.padEnd(width)}  ${params}\n${t.dim('Change one: study config set KEY VALUE · back to the default: study config unset KEY')}\n`;
+  return `${t.heading('Settings')} ${t.dim(sanitize(path))}\n${lines.join('\n')}\n  ${'fsrs parameters'.padEnd(width)}  ${params}\n${t.dim('Change one: study config set KEY VALUE · back to the default: study config unset KEY')}\n`;
 }
