@@ -1,6 +1,6 @@
 /** Reads the progress file and settings for `study export --format revlog` (loaded only for it). */
 import { schedulingOf } from '../config/settings.js';
-import { configPath, readConfig } from '../config/store.js';
+import { configPath, readConfig } from '../config/path.js';
 import { revlogCsv } from '../export/revlog.js';
 import { readProgress } from '../progress/store.js';
 import type { Context } from './context.js';

@@ -113,6 +113,15 @@ export function buildPlan(input: PlanInput): Plan {
   const cards = new Map<string, StoredCard>(allIds.filter((q) => input.cards[q]).map((q) => [q, input.cards[q]!]));
   /** Due instants (ms), kept beside the cards so each day's scan does not parse dates. */
   const dueAt = new Map<string, number>([...cards].map(([id, c]) => [id, Date.parse(c.due)]));
+  // Cards by the plan day they fall due on (day 0 holds the overdue ones); unreviewed ones carry over.
+  const byDay: string[][] = Array.from({ length: n }, () => []);
+  /** Files a card under the day it falls due, not before `from` (a card is reviewed at most once a day). */
+  const file = (id: string, from: number) => {
+    const d = Math.max(from, Math.ceil((dueAt.get(id)! - endOfDay(today)) / 86_400_000));
+    if (d < n) byDay[d]!.push(id);
+  };
+  for (const id of dueAt.keys()) file(id, 0);
+  let carried: string[] = [];
   /** The day of each card's last (real or simulated) review, for the pull-forward pass. */
   const lastDay = new Map<string, string>();
   const pending = orderTopics(index, input.topics);
@@ -137,14 +146,18 @@ export function buildPlan(input: PlanInput): Plan {
       mockCount.set(mock, (mockCount.get(mock) ?? 0) + 1);
       spare -= mockMinutes;
     }
-    const end = endOfDay(date);
-    const due = [...dueAt].filter(([, t]) => t <= end).sort((a, b) => a[1] - b[1]);
+    const due = [...carried, ...byDay[d]!].sort((a, b) => dueAt.get(a)! - dueAt.get(b)!);
     let reviews = 0;
-    for (const [id] of due) {
-      if (spare < COST.review) break;
+    carried = [];
+    for (const [k, id] of due.entries()) {
+      if (spare < COST.review) {
+        carried = due.slice(k);
+        break;
+      }
       const next = good(cards.get(id), at);
       cards.set(id, next);
       dueAt.set(id, Date.parse(next.due));
+      file(id, d + 1);
       lastDay.set(id, date);
       spare -= COST.review;
       reviews++;
@@ -166,6 +179,7 @@ export function buildPlan(input: PlanInput): Plan {
         const next = good(cards.get(q), at);
         cards.set(q, next);
         dueAt.set(q, Date.parse(next.due));
+        file(q, d + 1);
         lastDay.set(q, date);
       }
       learned.push(t.id);

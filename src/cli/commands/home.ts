@@ -12,7 +12,7 @@ import type { Handler } from '../commands.js';
 import { loadCurriculumView, userCacheDir } from '../load.js';
 import { terminalPrompter } from '../interactive.js';
 import { schedulingOf } from '../../config/settings.js';
-import { configPath, readConfig } from '../../config/store.js';
+import { configPath, readConfig } from '../../config/path.js';
 import { plannedNext } from '../plan-state.js';
 
 type Item = 'continue' | 'learn' | 'quiz' | 'review' | 'drill' | 'interview' | 'calc' | 'progress' | 'quit';

@@ -5,7 +5,7 @@
  * every planned minute to that many seconds (the end-to-end test runs a whole interview with 1).
  */
 import { randomUUID } from 'node:crypto';
-import { configPath, readConfig } from '../../config/store.js';
+import { configPath, readConfig } from '../../config/path.js';
 import { performance } from 'node:perf_hooks';
 import { DataError, UsageError } from '../../errors.js';
 import { capstones, findCapstone, listing, MINUTES, type Capstone, type Minutes } from '../../interview/catalog.js';

@@ -4,7 +4,7 @@
  * saved plan is recomputed from today (re-planning after missed days is just running it again).
  */
 import { UsageError } from '../../errors.js';
-import { configPath, readConfig, updateConfig } from '../../config/store.js';
+import { configPath, readConfig } from '../../config/path.js';
 import { DEFAULTS, parseDay } from '../../config/settings.js';
 import { curriculumIndex } from '../../curriculum/index.js';
 import { checkInterviewDay } from '../../plan/dates.js';
@@ -46,6 +46,7 @@ export async function run(_args: string[], raw: Record<string, unknown>, ctx: Co
   const minutesPerDay = opts.minutesPerDay ?? (opts.interview === undefined || opts.interview === config.plan?.interview ? config.plan?.minutesPerDay : undefined) ?? DEFAULTS.minutesPerDay;
   const [index, summary] = await Promise.all([loadCurriculumView(ctx, 'index', curriculumIndex), readSummary(ctx.progressPath, userCacheDir(ctx.env))]);
   if (config.plan?.interview !== interview || config.plan.minutesPerDay !== minutesPerDay) {
+    const { updateConfig } = await import('../../config/store.js');
     config = await updateConfig(cfgPath, (c) => ({ ...c, plan: { interview, minutesPerDay } }));
   }
   const plan = computePlan(index, summary, config, now, interview, minutesPerDay);

@@ -11,7 +11,7 @@ import { renderProgress } from '../../ui/render/dashboard.js';
 import type { Context } from '../context.js';
 import { loadCurriculumView, userCacheDir } from '../load.js';
 import { schedulingOf } from '../../config/settings.js';
-import { configPath, readConfig } from '../../config/store.js';
+import { configPath, readConfig } from '../../config/path.js';
 
 export interface ProgressOptions {
   json: boolean;
