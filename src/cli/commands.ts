@@ -147,7 +147,11 @@ export const COMMANDS: CommandSpec[] = [
     name: 'config',
     args: '[action] [key] [value]',
     summary: 'settings kept beside the progress file: config list | get KEY | set KEY VALUE | unset KEY',
-    help: 'Keys: retention (0.70-0.99), interview-minutes (45|60), new-topics-per-day (1-10), pager (auto|off),\ncolor (auto|always|never), plan.interview (YYYY-MM-DD), plan.minutes-per-day (10-600).',
+    help: [
+      'Keys: retention (0.70-0.99), interview-minutes (45|60), new-topics-per-day (1-10),',
+      'pager (auto|off), color (auto|always|never), plan.interview (YYYY-MM-DD),',
+      'plan.minutes-per-day (10-600). Settings live in config.json beside the progress file.',
+    ].join('\n'),
     options: [{ flags: '--json', description: 'print JSON' }],
     load: () => import('./commands/config.js'),
   },
