@@ -43,10 +43,14 @@ export function endOfDay(day: string): number {
 /** The least notice a plan needs: today and at least one more study day before the interview. */
 export const MIN_DAYS_AHEAD = 2;
 
+/** The furthest a plan looks ahead (a day-by-day calendar beyond a year helps no one). */
+export const MAX_DAYS_AHEAD = 366;
+
 /** Why `interview` cannot be planned for from `today` (undefined when it can). */
 export function checkInterviewDay(interview: string, today: string): string | undefined {
   const d = daysBetween(today, interview);
   if (d < 0) return `${interview} is in the past (today is ${today}); give the date of an interview still ahead`;
   if (d < MIN_DAYS_AHEAD) return `${interview} is ${d === 0 ? 'today' : 'tomorrow'}: a plan needs the interview at least ${MIN_DAYS_AHEAD} days away (${addDays(today, MIN_DAYS_AHEAD)} or later); for a last-minute refresh use study review --cram`;
+  if (d > MAX_DAYS_AHEAD) return `${interview} is ${d} days away: a plan covers up to ${MAX_DAYS_AHEAD} days (until ${addDays(today, MAX_DAYS_AHEAD)}); plan from a date closer to the interview`;
   return undefined;
 }

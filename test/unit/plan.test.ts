@@ -138,6 +138,8 @@ describe('study plan', () => {
     expect(checkInterviewDay('2026-12-01', '2026-12-01')).toMatch(/is today: a plan needs the interview at least 2 days away \(2026-12-03 or later\)/);
     expect(checkInterviewDay('2026-12-02', '2026-12-01')).toMatch(/is tomorrow/);
     expect(checkInterviewDay('2026-12-03', '2026-12-01')).toBeUndefined();
+    expect(checkInterviewDay('2027-12-02', '2026-12-01')).toBeUndefined();
+    expect(checkInterviewDay('2027-12-03', '2026-12-01')).toMatch(/is 367 days away: a plan covers up to 366 days \(until 2027-12-02\)/);
     expect(daysBetween('2026-12-31', '2027-01-01')).toBe(1);
   });
 
