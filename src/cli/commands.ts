@@ -137,7 +137,7 @@ export const COMMANDS: CommandSpec[] = [
     name: 'plan',
     summary: 'a day-by-day study calendar toward your interview date (saved; the home screen follows it)',
     options: [
-      { flags: '--interview <date>', description: 'the interview day, YYYY-MM-DD (at least 2 days away); omit to re-plan the saved one from today' },
+      { flags: '--interview <date>', description: 'the interview day, YYYY-MM-DD (2 to 366 days away); omit to re-plan the saved one from today' },
       { flags: '--minutes-per-day <n>', description: 'daily study budget, 10-600 minutes (default 60, or the saved plan\'s)' },
       { flags: '--json', description: 'print JSON: {interview, predictedRetention, days: [{date, minutes, topics, reviews, interview}]}' },
     ],
