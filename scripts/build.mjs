@@ -74,7 +74,7 @@ const common = {
   format: 'cjs',
   platform: 'node',
   target: 'node20',
-  external: ['node-pty', '@inquirer/prompts', '@inquirer/core', 'ts-fsrs'],
+  external: ['node-pty', '@inquirer/prompts', '@inquirer/core', 'ts-fsrs', '@open-spaced-repetition/binding'],
   // Code that finds package files (the curriculum, the compiled cache) asks where dist/ is.
   // (__STUDY_DIST_REL__ is replaced below by each file's relative path to dist/.)
   banner: { js: "const __studyDist = require('node:path').join(__dirname, '__STUDY_DIST_REL__');" },

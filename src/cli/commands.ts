@@ -62,6 +62,10 @@ export const COMMANDS: CommandSpec[] = [
       { flags: '--cram', description: 'practise the weakest cards without changing the schedule' },
       { flags: '--seed <n>', description: 'seed for option order' },
       { flags: '--retention <r>', description: 'desired retention for scheduling, 0.70-0.99 (default 0.9); saved for next time' },
+      { flags: '--optimize', description: 'fit FSRS parameters to your review history (1,000+ reviews); saved when log loss and RMSE both improve' },
+      { flags: '--apply', description: 'with --optimize: save the fitted parameters even if not both metrics improve' },
+      { flags: '--reset-parameters', description: 'return to the default FSRS parameters' },
+      { flags: '--json', description: 'with --optimize: print JSON {reviews, parameters, before, after, applied}' },
     ],
     load: () => import('./commands/review.js'),
   },
@@ -129,13 +133,35 @@ export const COMMANDS: CommandSpec[] = [
   },
   {
     name: 'export',
-    summary: 'write flashcards for Anki (tab-separated) or a Markdown study guide',
+    summary: 'write flashcards for Anki, a Markdown study guide, or your review log (CSV) for the FSRS tools',
     options: [
-      { flags: '--format <format>', description: 'anki or markdown' },
+      { flags: '--format <format>', description: 'anki (flashcards; re-import updates), markdown (study guide) or revlog (review log CSV for the FSRS tools)' },
       { flags: '--module <n>', description: 'only module N' },
       { flags: '--out <file>', description: 'write to FILE (default: standard output)' },
     ],
     load: () => import('./commands/export.js'),
+  },
+  {
+    name: 'plan',
+    summary: 'a day-by-day study calendar toward your interview date (saved; the home screen follows it)',
+    options: [
+      { flags: '--interview <date>', description: 'the interview day, YYYY-MM-DD (2 to 366 days away); omit to re-plan the saved one from today' },
+      { flags: '--minutes-per-day <n>', description: 'daily study budget, 10-600 minutes (default 60, or the saved plan\'s)' },
+      { flags: '--json', description: 'print JSON: {interview, predictedRetention, days: [{date, minutes, topics, reviews, interview}]}' },
+    ],
+    load: () => import('./commands/plan.js'),
+  },
+  {
+    name: 'config',
+    args: '[action] [key] [value]',
+    summary: 'settings kept beside the progress file: config list | get KEY | set KEY VALUE | unset KEY',
+    help: [
+      'Keys: retention (0.70-0.99), interview-minutes (45|60), new-topics-per-day (1-10),',
+      'pager (auto|off), color (auto|always|never), plan.interview (YYYY-MM-DD),',
+      'plan.minutes-per-day (10-600). Settings live in config.json beside the progress file.',
+    ].join('\n'),
+    options: [{ flags: '--json', description: 'print JSON' }],
+    load: () => import('./commands/config.js'),
   },
   {
     name: 'topics',

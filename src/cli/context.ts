@@ -5,6 +5,7 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DataError, UsageError } from '../errors.js';
+import { colorSetting } from '../config/path.js';
 import { plainTheme, wantsColor, type Theme } from '../ui/plain.js';
 
 /** Global flags as commander parsed them. */
@@ -64,11 +65,14 @@ export async function makeContext(flags: GlobalFlags, env: NodeJS.ProcessEnv = p
   if (flags.curriculum === '') throw new UsageError('--curriculum needs a folder (got an empty value); omit it to use the bundled curriculum');
   const curriculumDir = resolve(flags.curriculum || env.STUDY_CURRICULUM || bundledCurriculumDir());
   let progressPath: string | undefined;
+  // `study config set color always|never` (NO_COLOR and --no-color still win).
+  const setting = flags.color === false ? 'never' : colorSetting(() => resolveProgressPath(flags, env));
+  const stream = setting === 'always' ? { isTTY: true } : process.stdout;
   return {
     flags,
     env,
     // chalk is loaded only when colour will actually be used.
-    theme: wantsColor(flags.color !== false) ? (await import('../ui/theme.js')).makeTheme(true) : plainTheme,
+    theme: wantsColor(setting !== 'never', stream) ? (await import('../ui/theme.js')).makeTheme(true, stream) : plainTheme,
     out: (t) => void process.stdout.write(t),
     err: (t) => void process.stderr.write(t),
     interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),

@@ -12,6 +12,8 @@ import type { QuestionRef } from '../quiz/select.js';
 import { review } from '../review/fsrs.js';
 import type { AnswerEvent } from '../progress/model.js';
 import { updateProgress } from '../progress/store.js';
+import { configPath, readConfig } from '../config/store.js';
+import { schedulingOf } from '../config/settings.js';
 import type { Prompter } from '../ui/prompter.js';
 import { renderFeedback, renderQuestion, renderSummary, type AnsweredItem } from '../ui/render/quiz.js';
 import { plural, wrap } from '../ui/text.js';
@@ -36,6 +38,8 @@ export async function runSession(refs: QuestionRef[], ctx: Context, opts: Sessio
   const clock = opts.clock ?? (() => performance.now());
   const started = clock();
   const items: AnsweredItem[] = [];
+  // Retention and personal FSRS parameters from the settings (study config, review --optimize).
+  const config = readConfig(configPath(ctx.progressPath));
   try {
     for (const [i, ref] of refs.entries()) {
       ctx.out(renderQuestion(ref, i, refs.length, ctx.theme, ctx.columns));
@@ -60,7 +64,7 @@ export async function runSession(refs: QuestionRef[], ctx: Context, opts: Sessio
       };
       await updateProgress(ctx.progressPath, (p) => {
         p.events.push(event);
-        if (!opts.cram) p.cards[ref.question.id] = review(p.cards[ref.question.id], rating, now, p.settings.desiredRetention);
+        if (!opts.cram) p.cards[ref.question.id] = review(p.cards[ref.question.id], rating, now, schedulingOf(config, p.settings.desiredRetention));
       });
       items.push({ ref, verdict });
       ctx.out(renderFeedback(ref, verdict, ctx.theme, ctx.columns));

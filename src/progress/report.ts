@@ -4,7 +4,8 @@
  * thing to do, interview and drill summaries. Pure: a curriculum index, a progress summary and `now` in.
  */
 import { indexTopics, type CurriculumIndex, type IndexTopic } from '../curriculum/index.js';
-import { isDue, retrievability } from '../review/fsrs.js';
+import { isDue, retrievability, type Scheduling } from '../review/fsrs.js';
+import { retentionReport, type RetentionReport } from './retention.js';
 import { dayKey, type ProgressSummary } from './summary.js';
 
 export { dayKey };
@@ -37,7 +38,9 @@ export interface ProgressJson {
   /** Answers per day for the last 30 days, oldest first (`date` is YYYY-MM-DD, local time). */
   activity: { date: string; answers: number }[];
   weakest: { id: string; title: string; accuracy: number; mastery: number; command: string }[];
-  next: { kind: 'review' | 'strengthen' | 'learn' | 'done'; text: string; command: string };
+  next: { kind: 'review' | 'strengthen' | 'learn' | 'interview' | 'done'; text: string; command: string };
+  /** Measured ("true") retention over the last 30 days beside the target. */
+  retention: RetentionReport;
   interviews: { count: number; last: { capstone: string; at: string; coverage: number } | null; averageCoverage: number };
   drills: { count: number; excellent: number; pass: number; miss: number };
 }
@@ -56,10 +59,11 @@ export function streak(days: Set<string>, now: Date): number {
 
 const share = (a: number, b: number) => (b > 0 ? a / b : 0);
 
-export function progressReport(index: CurriculumIndex, s: ProgressSummary, now: Date): ProgressJson {
+/** `scheduling`: the retention and FSRS parameters in force (the settings'); default: the summary's retention. */
+export function progressReport(index: CurriculumIndex, s: ProgressSummary, now: Date, scheduling: Scheduling = { retention: s.desiredRetention }): ProgressJson {
   const topicReport = (t: IndexTopic): TopicReport => {
     const st = s.topics[t.id];
-    const mastery = t.questionIds.length ? t.questionIds.reduce((sum, q) => sum + retrievability(s.cards[q], now, s.desiredRetention), 0) / t.questionIds.length : 0;
+    const mastery = t.questionIds.length ? t.questionIds.reduce((sum, q) => sum + retrievability(s.cards[q], now, scheduling), 0) / t.questionIds.length : 0;
     return { answered: st?.answered ?? 0, correct: st?.correct ?? 0, accuracy: share(st?.correct ?? 0, st?.answered ?? 0), mastery, lastPractised: st?.lastAt ?? null };
   };
   const allTopics = indexTopics(index);
@@ -102,6 +106,7 @@ export function progressReport(index: CurriculumIndex, s: ProgressSummary, now: 
     next: nextStep(allTopics, topics, reviewsDue),
     interviews: { count: s.interviews.count, last: s.interviews.last, averageCoverage: share(s.interviews.coverageSum, s.interviews.count) },
     drills: { ...s.drills },
+    retention: retentionReport(s.reviews ?? {}, activity.map((a) => a.date), scheduling.retention),
   };
 }
 
@@ -119,7 +124,7 @@ function nextStep(topics: IndexTopic[], r: Record<string, TopicReport>, due: num
  * The `study progress --json` document: the quiz issue's shape, extended (never changed). As there,
  * `topics` lists practised topics only; `modules` covers everything.
  */
-export function progressJson(index: CurriculumIndex, s: ProgressSummary, now: Date): ProgressJson {
-  const r = progressReport(index, s, now);
+export function progressJson(index: CurriculumIndex, s: ProgressSummary, now: Date, scheduling?: Scheduling): ProgressJson {
+  const r = progressReport(index, s, now, scheduling);
   return { ...r, topics: Object.fromEntries(Object.entries(r.topics).filter(([, t]) => t.answered > 0)) };
 }

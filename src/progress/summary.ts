@@ -5,6 +5,7 @@
  */
 import { instant } from './instant.js';
 import type { DrillEvent, InterviewEvent, Progress, StoredCard } from './model.js';
+import { tallyReviews, type ReviewTally } from './retention.js';
 
 export interface ProgressSummary {
   desiredRetention: number;
@@ -18,6 +19,8 @@ export interface ProgressSummary {
   interviews: { count: number; coverageSum: number; last: { capstone: string; at: string; coverage: number } | null };
   drills: { count: number; excellent: number; pass: number; miss: number };
   cards: Record<string, StoredCard>;
+  /** Review answers (a day or more after the card's previous answer) per local day and interval bucket. */
+  reviews: ReviewTally;
 }
 
 /** Local calendar day of an instant, as YYYY-MM-DD. */
@@ -37,7 +40,7 @@ export function withDicts(s: ProgressSummary): ProgressSummary {
 }
 
 export function emptySummary(): ProgressSummary {
-  return { desiredRetention: 0.9, answered: 0, correct: 0, topics: dict(), answersPerDay: dict(), activeDays: [], interviews: { count: 0, coverageSum: 0, last: null }, drills: { count: 0, excellent: 0, pass: 0, miss: 0 }, cards: dict() };
+  return { desiredRetention: 0.9, answered: 0, correct: 0, topics: dict(), answersPerDay: dict(), activeDays: [], interviews: { count: 0, coverageSum: 0, last: null }, drills: { count: 0, excellent: 0, pass: 0, miss: 0 }, cards: dict(), reviews: dict() };
 }
 
 export function summarize(p: Progress): ProgressSummary {
@@ -68,5 +71,6 @@ export function summarize(p: Progress): ProgressSummary {
     }
   }
   s.activeDays = [...days].sort();
+  s.reviews = tallyReviews(p.events);
   return s;
 }

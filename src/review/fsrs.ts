@@ -7,14 +7,26 @@ import type { StoredCard } from '../progress/model.js';
 
 export type RatingValue = 1 | 2 | 3 | 4;
 
-const schedulers = new Map<number, FSRS>();
+/**
+ * What a schedule depends on: the desired retention and, once `study review --optimize` has
+ * fitted them, the user's own 21 FSRS parameters (absent: ts-fsrs's defaults). A bare number is
+ * a retention with the default parameters.
+ */
+export interface Scheduling {
+  retention: number;
+  parameters?: readonly number[];
+}
 
-/** A scheduler for a desired retention (fuzz off, so schedules are reproducible). */
-function scheduler(retention: number): FSRS {
-  let f = schedulers.get(retention);
+const schedulers = new Map<string, FSRS>();
+
+/** A scheduler for a desired retention and parameters (fuzz off, so schedules are reproducible). */
+function scheduler(s: number | Scheduling): FSRS {
+  const { retention, parameters } = typeof s === 'number' ? { retention: s, parameters: undefined } : s;
+  const key = parameters ? `${retention}:${parameters.join(',')}` : String(retention);
+  let f = schedulers.get(key);
   if (!f) {
-    f = fsrs({ request_retention: retention, enable_fuzz: false });
-    schedulers.set(retention, f);
+    f = fsrs({ request_retention: retention, enable_fuzz: false, ...(parameters ? { w: [...parameters] } : {}) });
+    schedulers.set(key, f);
   }
   return f;
 }
@@ -49,7 +61,7 @@ export function newCard(now: Date): StoredCard {
  * before the card's last review (clocks that disagree, imports from a machine running ahead) counts
  * as given at that last review: elapsed time is clamped to 0, since ts-fsrs refuses negative time.
  */
-export function review(card: StoredCard | undefined, rating: RatingValue, now: Date, retention = 0.9): StoredCard {
+export function review(card: StoredCard | undefined, rating: RatingValue, now: Date, retention: number | Scheduling = 0.9): StoredCard {
   const current = card ? toCard(card) : createEmptyCard(now);
   const last = current.last_review?.getTime();
   const at = last !== undefined && Number.isFinite(last) && last > now.getTime() ? new Date(last) : now;
@@ -62,14 +74,14 @@ export function review(card: StoredCard | undefined, rating: RatingValue, now: D
 }
 
 /** Replays ratings in time order from a new card: rebuilds a card from its history. */
-export function replay(history: { rating: RatingValue; at: Date }[], retention = 0.9): StoredCard | undefined {
+export function replay(history: { rating: RatingValue; at: Date }[], retention: number | Scheduling = 0.9): StoredCard | undefined {
   let card: StoredCard | undefined;
   for (const h of history) card = review(card, h.rating, h.at, retention);
   return card;
 }
 
 /** Probability of recalling the card now, 0..1 (0 for a card never reviewed). */
-export function retrievability(card: StoredCard | undefined, now: Date, retention = 0.9): number {
+export function retrievability(card: StoredCard | undefined, now: Date, retention: number | Scheduling = 0.9): number {
   if (!card || card.state === State.New) return 0;
   const r = scheduler(retention).get_retrievability(toCard(card), now, false);
   return Number.isFinite(r) ? Math.min(1, Math.max(0, r)) : 0;

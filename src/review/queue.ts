@@ -4,7 +4,7 @@
  */
 import type { QuestionRef } from '../quiz/select.js';
 import type { StoredCard } from '../progress/model.js';
-import { isDue, retrievability } from './fsrs.js';
+import { isDue, retrievability, type Scheduling } from './fsrs.js';
 
 export interface Queue {
   due: QuestionRef[];
@@ -36,7 +36,7 @@ export function buildQueue(refs: QuestionRef[], cards: Record<string, StoredCard
 }
 
 /** Cram: known cards, least likely to be recalled first. Nothing is scheduled by it. */
-export function cramQueue(refs: QuestionRef[], cards: Record<string, StoredCard>, now: Date, limit: number, retention = 0.9): QuestionRef[] {
+export function cramQueue(refs: QuestionRef[], cards: Record<string, StoredCard>, now: Date, limit: number, retention: number | Scheduling = 0.9): QuestionRef[] {
   return refs
     .filter((r) => cards[r.question.id])
     .map((r) => ({ r, p: retrievability(cards[r.question.id], now, retention) }))

@@ -88,7 +88,8 @@ describe('review settings', () => {
     const a = seeded();
     const r = runCli(['review', '--retention', '85%'], { env: a.env });
     expect(r.stdout).toContain('Desired retention set to 85%');
-    expect(JSON.parse(readFileSync(a.file, 'utf8')).settings.desiredRetention).toBe(0.85);
+    // Kept in the settings beside the progress file (study config get retention).
+    expect(JSON.parse(readFileSync(join(a.home, 'config.json'), 'utf8')).desiredRetention).toBe(0.85);
     expect(r.status).toBe(2); // the review itself needs a terminal
     const bad = runCli(['review', '--retention', '0.5'], { env: a.env });
     expect(bad.status).toBe(2);
@@ -117,7 +118,7 @@ describe('search, export, doctor', () => {
     expect(md.stdout).not.toContain('## Module 1');
     const bad = runCli(['export', '--format', 'pdf']);
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toBe('study: --format: "pdf" is not valid; expected one of anki, markdown\n');
+    expect(bad.stderr).toBe('study: --format: "pdf" is not valid; expected one of anki, markdown, revlog\n');
   });
 
   it('doctor reports paths, validity and the lock', () => {

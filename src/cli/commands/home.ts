@@ -13,6 +13,9 @@ import { loadCurriculumView, userCacheDir } from '../load.js';
 import { terminalPrompter } from '../interactive.js';
 import { sanitizeData } from '../untrusted.js';
 import { sanitizeLine } from '../../sanitize.js';
+import { schedulingOf } from '../../config/settings.js';
+import { configPath, readConfig } from '../../config/path.js';
+import { plannedNext } from '../plan-state.js';
 
 type Item = 'continue' | 'learn' | 'quiz' | 'review' | 'drill' | 'interview' | 'calc' | 'progress' | 'quit';
 
@@ -42,8 +45,14 @@ export function parseSuggestion(command: string): { name: Exclude<Item, 'continu
 export async function run(_args: string[], _raw: Record<string, unknown>, ctx: Context): Promise<void> {
   const index = await loadCurriculumView(ctx, 'index', curriculumIndex);
   const cacheDir = userCacheDir(ctx.env);
-  // The report carries text from the progress file (imports): made safe before it is printed.
-  const report = async () => sanitizeData(progressReport(index, await readSummary(ctx.progressPath, cacheDir), ctx.now()));
+  // With a saved study plan (study plan), "Next up" is today's planned work. The report carries
+  // text from the progress file (imports): made safe before it is printed.
+  const report = async () => {
+    const summary = await readSummary(ctx.progressPath, cacheDir);
+    const config = readConfig(configPath(ctx.progressPath));
+    const r = progressReport(index, summary, ctx.now(), schedulingOf(config, summary.desiredRetention));
+    return sanitizeData({ ...r, next: plannedNext(index, summary, config, ctx.now()) ?? r.next });
+  };
   ctx.out(renderDashboard(await report(), ctx.theme, ctx.now(), ctx.columns));
   if (!ctx.interactive) return;
   const prompter = await terminalPrompter(ctx);

@@ -5,6 +5,7 @@
  * every planned minute to that many seconds (the end-to-end test runs a whole interview with 1).
  */
 import { randomUUID } from 'node:crypto';
+import { configPath, readConfig } from '../../config/path.js';
 import { performance } from 'node:perf_hooks';
 import { DataError, UsageError } from '../../errors.js';
 import { capstones, findCapstone, listing, MINUTES, type Capstone, type Minutes } from '../../interview/catalog.js';
@@ -109,7 +110,7 @@ export async function run(args: string[], raw: Record<string, unknown>, ctx: Con
     if (why || !capstone) throw new DataError(`the saved interview cannot continue: ${why}; run study interview and choose to start a new one`);
   } else {
     capstone ??= await chooseCapstone(all, prompter);
-    session = newSession({ id: randomUUID(), capstone, minutes: o.minutes ?? 45, practice: o.practice, seed: seedFrom(o.seed), startedAt: ctx.now(), msPerMinute: perMinute });
+    session = newSession({ id: randomUUID(), capstone, minutes: o.minutes ?? readConfig(configPath(ctx.progressPath)).interviewMinutes ?? 45, practice: o.practice, seed: seedFrom(o.seed), startedAt: ctx.now(), msPerMinute: perMinute });
   }
 
   const live = new Live(session, prompter, ctx, savePath, () => performance.now());

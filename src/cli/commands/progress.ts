@@ -11,6 +11,8 @@ import { renderProgress } from '../../ui/render/dashboard.js';
 import type { Context } from '../context.js';
 import { loadCurriculumView, userCacheDir } from '../load.js';
 import { sanitizeData } from '../untrusted.js';
+import { schedulingOf } from '../../config/settings.js';
+import { configPath, readConfig } from '../../config/path.js';
 
 export interface ProgressOptions {
   json: boolean;
@@ -47,8 +49,9 @@ export async function run(_args: string[], raw: Record<string, unknown>, ctx: Co
     return reset(opts.yes, ctx);
   }
   const [index, summary] = await Promise.all([loadCurriculumView(ctx, 'index', curriculumIndex), readSummary(ctx.progressPath, userCacheDir(ctx.env))]);
-  const data = progressJson(index, summary, ctx.now());
+  const data = progressJson(index, summary, ctx.now(), schedulingOf(readConfig(configPath(ctx.progressPath)), summary.desiredRetention));
   // JSON escapes control characters itself; the rendered report gets text made safe to print.
-  ctx.out(opts.json ? `${JSON.stringify(data)}\n` : renderProgress(sanitizeData(data), ctx.theme, ctx.now(), ctx.columns));
+  ctx.out(opts.json ? `${JSON.stringify(data)}
+` : renderProgress(sanitizeData(data), ctx.theme, ctx.now(), ctx.columns));
 }
 

@@ -1,8 +1,13 @@
-/** `study review [--limit N] [--cram]`: the spaced-repetition queue. */
+/**
+ * `study review [--limit N] [--cram] [--retention R]`: the spaced-repetition queue;
+ * `--optimize [--apply] [--json]` and `--reset-parameters`: personal FSRS parameters.
+ */
 import { allQuestions } from '../../quiz/select.js';
 import { seededRng } from '../../quiz/rng.js';
 import { buildQueue, cramQueue, until } from '../../review/queue.js';
-import { readProgress, updateProgress } from '../../progress/store.js';
+import { readProgress } from '../../progress/store.js';
+import { parseRetention, schedulingOf } from '../../config/settings.js';
+import { configPath, readConfig, updateConfig } from '../../config/store.js';
 import { UsageError } from '../../errors.js';
 import { plural } from '../../ui/text.js';
 import type { Context } from '../context.js';
@@ -16,41 +21,59 @@ export interface ReviewOptions {
   cram: boolean;
   seed?: number;
   retention?: number;
+  optimize: boolean;
+  apply: boolean;
+  resetParameters: boolean;
+  json: boolean;
 }
 
-/** Desired retention: a fraction or a percentage within FSRS's sensible range. */
+/** Desired retention: the same parser as `study config set retention`. */
 function retentionOption(raw: unknown): number | undefined {
   if (raw === undefined) return undefined;
-  const text = String(raw).trim();
-  const n = text.endsWith('%') ? Number(text.slice(0, -1)) / 100 : Number(text);
-  if (!/^\d*\.?\d+%?$/.test(text) || !Number.isFinite(n) || n < 0.7 || n > 0.99) {
-    throw new UsageError(`--retention: "${text}" is not valid; expected a fraction from 0.70 to 0.99 (or 70% to 99%)`);
-  }
-  return n;
+  const p = parseRetention(String(raw));
+  if (!p.ok) throw new UsageError(`--retention: "${String(raw).trim()}" is not valid; expected ${p.accepted}`);
+  return p.value;
 }
 
 export function parseOptions(raw: Record<string, unknown>): ReviewOptions {
-  return { limit: intOption('--limit', raw.limit, 1, 1000) ?? 20, cram: raw.cram === true, seed: intOption('--seed', raw.seed, 0, 2 ** 31 - 1), retention: retentionOption(raw.retention) };
+  const o: ReviewOptions = {
+    limit: intOption('--limit', raw.limit, 1, 1000) ?? 20,
+    cram: raw.cram === true,
+    seed: intOption('--seed', raw.seed, 0, 2 ** 31 - 1),
+    retention: retentionOption(raw.retention),
+    optimize: raw.optimize === true,
+    apply: raw.apply === true,
+    resetParameters: raw.resetParameters === true,
+    json: raw.json === true,
+  };
+  if (o.optimize && o.resetParameters) throw new UsageError('--optimize and --reset-parameters: use one at a time');
+  if (o.apply && !o.optimize) throw new UsageError('--apply only goes with --optimize');
+  if (o.json && !o.optimize) throw new UsageError('--json only goes with --optimize');
+  return o;
 }
 
 export async function run(_args: string[], raw: Record<string, unknown>, ctx: Context): Promise<void> {
   const opts = parseOptions(raw);
+  if (opts.optimize || opts.resetParameters) {
+    const { optimizeParameters, resetParameters } = await import('../review-optimize.js');
+    return opts.optimize ? optimizeParameters({ apply: opts.apply, json: opts.json }, ctx) : resetParameters(ctx);
+  }
   const curriculum = await loadCurriculum(ctx);
   if (opts.retention !== undefined) {
     const r = opts.retention;
-    await updateProgress(ctx.progressPath, (p) => {
-      p.settings.desiredRetention = r;
-    });
+    // Saved in the settings (study config get retention), where the scheduler reads it.
+    await updateConfig(configPath(ctx.progressPath), (c) => ({ ...c, desiredRetention: r }));
     ctx.out(`Desired retention set to ${Math.round(r * 100)}%: future intervals are scheduled for it.\n`);
   }
   requireTerminal(ctx, 'study review');
   const progress = readProgress(ctx.progressPath);
+  const scheduling = schedulingOf(readConfig(configPath(ctx.progressPath)), progress.settings.desiredRetention);
   const now = ctx.now();
   const refs = allQuestions(curriculum);
   const t = ctx.theme;
   const rng = seededRng(seedFrom(opts.seed));
   if (opts.cram) {
-    const queue = cramQueue(refs, progress.cards, now, opts.limit, progress.settings.desiredRetention);
+    const queue = cramQueue(refs, progress.cards, now, opts.limit, scheduling);
     if (queue.length === 0) {
       ctx.out('Nothing to cram yet: answer some questions first (study quiz or study learn).\n');
       return;

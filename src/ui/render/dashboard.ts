@@ -71,10 +71,18 @@ export function renderProgress(r: ProgressJson, t: Theme, now: Date, columns = 8
     for (const w of r.weakest) out.push(`  ${fit(`${w.title} (${pct(w.accuracy)})`, Math.max(20, width - w.command.length - 6))} ${t.accent(w.command)}`);
   }
   out.push('', `${t.bold('Last 30 days')}  ${sparkline(r.activity.map((a) => a.answers))}  ${t.dim(`${r.activity.reduce((n, a) => n + a.answers, 0)} answers`)}`);
+  out.push(...renderRetention(r.retention, t, width));
   const iv = r.interviews;
   out.push(iv.count ? `Mock interviews: ${iv.count}, average coverage ${pct(iv.averageCoverage)}${iv.last ? `, last ${iv.last.capstone} ${ago(iv.last.at, now)}` : ''}` : 'Mock interviews: none yet (study interview)');
   const d = r.drills;
   out.push(d.count ? `Estimation drills: ${d.count} — ${d.excellent} excellent, ${d.pass} pass, ${d.miss} missed` : 'Estimation drills: none yet (study drill)');
   out.push('', wrap(`${t.bold('Next up:')} ${r.next.text}  ${t.accent(`${t.sym.arrow} ${r.next.command}`)}`, width - 1));
   return `${out.join('\n')}\n`;
+}
+
+/** Measured retention beside the target, overall and per interval bucket (last 30 days). */
+export function renderRetention(r: ProgressJson['retention'], t: Theme, width: number): string[] {
+  if (r.reviews === 0) return [wrap(`Retention: target ${pct(r.target)}; measured — no reviews in the last 30 days yet (answers a day or more after the previous one count)`, width - 1)];
+  const buckets = r.buckets.filter((b) => b.reviews > 0).map((b) => `${b.interval} ${pct(b.measured ?? 0)} (${b.reviews})`);
+  return [wrap(`Retention: measured ${t.bold(pct(r.measured ?? 0))} of ${plural(r.reviews, 'review')} recalled, target ${pct(r.target)} · by interval: ${buckets.join(' · ')}`, width - 1, '', '  ')];
 }
