@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { DataError, isStudyError } from '../../errors.js';
-import type { ModuleSource } from '../../curriculum/build.js';
+import type { ModuleSource, SourceFile } from '../../curriculum/build.js';
 import { MAX_YAML_BYTES } from '../../curriculum/constants.js';
 
 const NUMBERED = /^\d{2}-[a-z0-9-]+$/;
@@ -14,7 +14,12 @@ const SECTION_FILE = /^\d{2}-[a-z0-9-]+\.ya?ml$/;
 /** The module folders and section files under `dir`, in order (nothing read yet). */
 export interface SourceLayout {
   modules: { dir: string; module: string; sections: string[] }[];
+  /** `vocabulary.yaml` at the top of the folder, when there is one. */
+  vocabulary?: string;
 }
+
+/** The shared grading vocabulary's file name, at the top of a curriculum folder. */
+export const VOCABULARY_FILE = 'vocabulary.yaml';
 
 /** Finds every module folder (`NN-name/module.yaml`) and section file (`NN-name.yaml`) under `dir`. */
 export function listSources(dir: string): SourceLayout {
@@ -29,12 +34,19 @@ export function listSources(dir: string): SourceLayout {
   const modules = entries.filter((e) => NUMBERED.test(e) && isDir(join(dir, e)));
   if (modules.length === 0) throw new DataError(`no module folders (NN-name/module.yaml) in ${dir}`);
   return {
+    ...(entries.includes(VOCABULARY_FILE) ? { vocabulary: join(dir, VOCABULARY_FILE) } : {}),
     modules: modules.map((m) => {
       const mdir = join(dir, m);
       const sections = readdirSync(mdir).filter((f) => SECTION_FILE.test(f)).sort();
       return { dir: mdir, module: join(mdir, 'module.yaml'), sections: sections.map((s) => join(mdir, s)) };
     }),
   };
+}
+
+/** Reads the layout's vocabulary file, if it has one. */
+export function readVocabulary(dir: string, layout: SourceLayout): SourceFile | undefined {
+  if (!layout.vocabulary) return undefined;
+  return { path: relative(process.cwd(), layout.vocabulary) || layout.vocabulary, rel: relative(dir, layout.vocabulary), ...readText(layout.vocabulary) };
 }
 
 /** Reads every file of the layout (default: the one found under `dir`). */
