@@ -21,11 +21,28 @@ export function madeBy(a: ChecklistPoint, b: ChecklistPoint, lex: Lexicon): bool
   return a.facets.every((f) => f.some((t) => lex.alternatives(t).some((x) => bTerms.some((y) => within(x, y)))));
 }
 
+/** Two terms of different facets of one point where one contains the other ("budget" in "budget delivery"), or null. */
+export function facetOverlap(p: ChecklistPoint, lex: Lexicon): [string, string] | null {
+  for (let i = 0; i < p.facets.length; i++) {
+    for (let j = 0; j < p.facets.length; j++) {
+      if (i === j) continue;
+      for (const a of p.facets[i]!) {
+        for (const b of p.facets[j]!) {
+          if (lex.alternatives(a).some((x) => lex.alternatives(b).some((y) => within(x, y)))) return [a, b];
+        }
+      }
+    }
+  }
+  return null;
+}
+
 /** The checklist problems of one interview. */
 export function checklistGaps(points: readonly ChecklistPoint[], lex: Lexicon): string[] {
   const gaps: string[] = [];
   for (const p of points) {
     if (p.facets.length < FACETS.min || p.facets.length > FACETS.max) gaps.push(`checklist point ${p.id}: ${p.facets.length} facets, expected ${FACETS.min}-${FACETS.max}`);
+    const overlap = facetOverlap(p, lex);
+    if (overlap) gaps.push(`checklist point ${p.id}: "${overlap[0]}" and "${overlap[1]}" are in different facets but one contains the other, so one phrase makes two facets`);
   }
   for (const a of points) {
     for (const b of points) {

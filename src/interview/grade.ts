@@ -109,9 +109,10 @@ function inBlock(sentences: Sentence[], facets: Facet[]): Omit<Found, 'block'> |
       if (alone && s.reasoned) return { status: 'explained', evidence: s.text };
       if (alone || has(0)) mention ??= s.text;
     }
-    // Two adjacent sentences that together hold every facet, each some of it, one giving a reason.
+    // Two adjacent sentences that together hold every facet, each some of it, one a reasoned clause.
     const n = sentences[i + 1];
-    if (n && (s.reasoned || n.reasoned)) {
+    const explains = (x: Sentence) => !x.list && x.reasoned;
+    if (n && (explains(s) || explains(n))) {
       const hn = per[i + 1]!;
       const together = facets.every((_, k) => has(k) || hn[k]!.size > 0);
       if (together && h.some((x) => x.size > 0) && hn.some((x) => x.size > 0)) return { status: 'explained', evidence: `${s.text} ${n.text}` };
