@@ -53,6 +53,9 @@ const NEGATED_DISMISSALS = new Set(['needed', 'necessary', 'required', 'worth', 
 /** "… is too complex", "… can wait": a dismissal when the first word comes right before. */
 const PAIRED_DISMISSALS: Record<string, Set<string>> = { too: new Set(['complex', 'complicated', 'expensive', 'slow', 'heavy', 'much']), can: new Set(['wait']) };
 
+/** Words that open a condition. */
+const CONDITIONS = new Set(['if', 'when', 'whenever', 'unless', 'once', 'until']);
+
 /** "to avoid", "to keep": an infinitive of purpose is a reason. */
 const PURPOSE_VERB = /^(avoid|prevent|keep|reduce|catch|limit|cut|stop|protect|ensure|make|get|handle|bound|fit|hit|meet|stay|save|detect|spot)/;
 
@@ -200,6 +203,9 @@ export function prepareSentence(text: string): Sentence {
   const pieces = (normalise(text).match(PIECE) ?? []).map(expand);
   const words: { w: string; negated: boolean; item: number }[] = [];
   let negating = false;
+  // Inside "if …" / "when …" a negation states a condition ("only observed when the rider doesn't
+  // cancel"), not a rejection.
+  let conditional = false;
   // The comma-separated stretches of the current clause; a dismissal reaches back over the ones
   // that are bare terms ("query understanding, spell correction are unnecessary").
   let stretches = [{ start: 0, clause: false }];
@@ -234,6 +240,7 @@ export function prepareSentence(text: string): Sentence {
     }
     if (BOUNDARY.has(p)) {
       negating = false;
+      conditional = false;
       stretches = [{ start: words.length, clause: false }];
       if (!WORD.test(p)) continue;
     }
@@ -242,8 +249,9 @@ export function prepareSentence(text: string): Sentence {
     const avoidNegates = p === 'avoid' && !(prev && PURPOSE_BEFORE_AVOID.has(prev));
     // "forget H3" dismisses; "drivers forget to end trips" does not (a subject comes first).
     const forgetNegates = p === 'forget' && words.length === stretches.at(-1)!.start;
-    if (NEGATORS.has(p) || avoidNegates || forgetNegates || (p === 'instead' && next === 'of') || (p === 'rather' && next === 'than')) negating = true;
-    const dismissed = DISMISSALS.has(p) || (NEGATED_DISMISSALS.has(p) && words.slice(-3).some((x) => NEGATORS.has(x.w))) || (prev !== undefined && PAIRED_DISMISSALS[prev]?.has(p) === true);
+    if (CONDITIONS.has(p)) conditional = true;
+    else if (!conditional && (NEGATORS.has(p) || avoidNegates || forgetNegates || (p === 'instead' && next === 'of') || (p === 'rather' && next === 'than'))) negating = true;
+    const dismissed = !conditional && (DISMISSALS.has(p) || (NEGATED_DISMISSALS.has(p) && words.slice(-3).some((x) => NEGATORS.has(x.w))) || (prev !== undefined && PAIRED_DISMISSALS[prev]?.has(p) === true));
     if (dismissed) for (let j = scopeStart(); j < words.length; j++) words[j]!.negated = true;
     words.push({ w: p, negated: negating || dismissed, item });
   }
