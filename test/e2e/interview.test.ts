@@ -53,7 +53,7 @@ describe('study interview in a terminal', () => {
         screen = await step(s, KEY.enter, i < notes.length - 1 ? new RegExp(`Phase ${i + 4}/7[\\s\\S]*⏎ new line`) : 'Did the grader get a point wrong');
       }
       // The graded debrief: a state per point, the evidence quoted, scores per phase.
-      expect(screen).toMatch(/Debrief\s+Score \d+% [\s\S]*1\. Clarify requirements  17%/);
+      expect(screen).toMatch(/Debrief\s+Score \d+% [\s\S]*1\. Clarify requirements · 17%/);
       expect(screen).toMatch(/~ Separates ETA[\s\S]*“Two problems: ETA regression and surge control”/);
       expect(screen).toMatch(/✔ Explains marketplace interference[\s\S]*“Switchbacks by city and hour, because riders share drivers/);
 
