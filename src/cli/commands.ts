@@ -82,7 +82,7 @@ export const COMMANDS: CommandSpec[] = [
   },
   {
     name: 'interview',
-    args: '[capstone]',
+    args: '[capstone] [file]',
     summary: 'timed mock interview on a capstone, with a debrief against a checklist and rubric',
     options: [
       { flags: '--minutes <n>', description: '45 or 60 (default 45)' },
@@ -90,12 +90,16 @@ export const COMMANDS: CommandSpec[] = [
       { flags: '--resume', description: 'continue a saved interview' },
       { flags: '--list', description: 'list the capstones (with --json for scripts)' },
       { flags: '--history', description: 'past interviews and their trend' },
-      { flags: '--json', description: 'JSON output for --list and --history' },
+      { flags: '--json', description: 'JSON output for --list, --history and grade' },
       { flags: '--out <file>', description: 'where to write the Markdown transcript' },
+      { flags: '--capstone <id>', description: 'grade: the capstone the notes answer (a study transcript names its own)' },
+      { flags: '--save', description: 'grade: record the graded notes in your progress like an interview' },
       { flags: '--seed <n>', description: 'seed for the follow-up questions drawn (reproducible)' },
     ],
     help: [
       'CAPSTONE is an id from --list (eta-pricing), a topic id or its number (59); omit it for a menu.',
+      'study interview grade FILE --capstone ID [--json] [--save] grades notes written anywhere (## headings',
+      'naming a phase split them by phase); a transcript written by study names its capstone.',
       'In a phase: type notes, ⏎ adds a line, ⏎ on an empty line ends the phase, ? then ⏎ shows a hint,',
       'Ctrl-C pauses (resume / save and quit / discard). Transcripts and the paused interview are kept in',
       'an interviews/ folder beside the progress file.',

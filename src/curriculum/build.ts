@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod';
 import { parseYaml, type DataPath, type ParsedYaml, type Problem } from './yaml.js';
-import { CURRICULUM_FORMAT, ModuleFile, SectionFile, type Curriculum, type Module } from './schema.js';
+import { CURRICULUM_FORMAT, ModuleFile, SectionFile, VocabularyFile, type Curriculum, type Module } from './schema.js';
 import { crossCheck } from './checks.js';
 
 /** One file's path (as it should appear in messages) and its text. */
@@ -37,8 +37,11 @@ export interface PathProblem {
   message: string;
 }
 
-/** Parses and validates every file, then checks ids and answer keys across the whole curriculum. */
-export function buildCurriculum(sources: ModuleSource[]): BuildResult {
+/**
+ * Parses and validates every file, then checks ids and answer keys across the whole curriculum.
+ * `vocabulary` is the folder's `vocabulary.yaml` (the grader's synonym groups), when it has one.
+ */
+export function buildCurriculum(sources: ModuleSource[], vocabulary?: SourceFile): BuildResult {
   const problems: Problem[] = [];
   const modules: Module[] = [];
   const parsedByFile = new Map<string, ParsedYaml>();
@@ -59,7 +62,9 @@ export function buildCurriculum(sources: ModuleSource[]): BuildResult {
     modules.push({ ...mod.data, dir: src.dir, sections: sections.filter((s) => s !== null) });
   }
   modules.sort((a, b) => a.number - b.number);
-  const curriculum: Curriculum = { format: CURRICULUM_FORMAT, modules };
+  const vocab = vocabulary ? validateFile(vocabulary, VocabularyFile, problems) : undefined;
+  if (vocabulary && !vocab) complete = false;
+  const curriculum: Curriculum = { format: CURRICULUM_FORMAT, modules, ...(vocab ? { vocabulary: vocab.data.groups } : {}) };
   for (const p of crossCheck(curriculum, (file) => parsedByFile.get(file))) {
     problems.push({ file: p.file.file, ...p.file.locate(p.path), message: p.message });
   }

@@ -167,7 +167,12 @@ const Phase = z
   })
   .strict();
 
-/** A point a strong answer covers; recognised in the notes by any of its keywords. */
+/**
+ * A point a strong answer covers, described by `facets`: the 2-3 ideas that must appear together
+ * for the point to be made, each a list of synonyms, abbreviations and spellings (words or
+ * phrases; stemmed, case- and accent-insensitive; a term in a vocabulary group also matches the
+ * rest of its group). The first facet is the point's own idea: named alone it earns a mention.
+ */
 const ChecklistPoint = z
   .object({
     id: slug,
@@ -176,8 +181,8 @@ const ChecklistPoint = z
     point: text,
     /** One line on why it matters. */
     why: text,
-    /** Words or phrases (and synonyms) that show the point was covered; matched case- and plural-insensitively. */
-    keywords: z.array(text).min(1),
+    /** The ideas that must co-occur; `validate --strict` wants 2 or 3 of them. */
+    facets: z.array(z.array(text).min(1, 'a facet needs at least 1 term')).min(1, 'needs at least 1 facet').max(4, 'allows at most 4 facets'),
   })
   .strict();
 
@@ -253,6 +258,22 @@ export const ModuleFile = z
   })
   .strict();
 
+/**
+ * `curriculum/vocabulary.yaml`: the shared domain vocabulary for grading interview notes. Each
+ * group lists terms that mean the same thing ("gbdt", "gradient-boosted trees", "xgboost"); a
+ * checklist facet that names one term of a group matches all of them.
+ */
+export const VocabularyFile = z
+  .object({
+    format,
+    /** Synonym groups, each at least two terms. */
+    groups: z.array(z.array(text).min(2, 'a group needs at least 2 terms')),
+  })
+  .strict();
+
+export type VocabularyFile = z.infer<typeof VocabularyFile>;
+export type ChecklistPoint = z.infer<typeof ChecklistPoint>;
+
 export type SingleQuestion = z.infer<typeof SingleQuestion>;
 export type MultiQuestion = z.infer<typeof MultiQuestion>;
 export type TrueFalseQuestion = z.infer<typeof TrueFalseQuestion>;
@@ -285,4 +306,6 @@ export interface Module extends ModuleFile {
 export interface Curriculum {
   format: number;
   modules: Module[];
+  /** The synonym groups of `vocabulary.yaml` (empty when the folder has none). */
+  vocabulary?: string[][];
 }

@@ -11,12 +11,15 @@ export interface Capstone {
   topicId: string;
   number: number;
   interview: Interview;
+  /** The curriculum's shared vocabulary (synonym groups) the grader reads the notes with. */
+  vocabulary: string[][];
 }
 
 /** Capstones in outline order. */
 export function capstones(c: Curriculum): Capstone[] {
   const topics: Topic[] = c.modules.flatMap((m) => m.sections.flatMap((s) => s.topics));
-  return topics.flatMap((t) => (t.interview ? [{ id: t.id.replace(/^capstone-/, ''), title: t.title, topicId: t.id, number: t.number, interview: t.interview }] : []));
+  const vocabulary = c.vocabulary ?? [];
+  return topics.flatMap((t) => (t.interview ? [{ id: t.id.replace(/^capstone-/, ''), title: t.title, topicId: t.id, number: t.number, interview: t.interview, vocabulary }] : []));
 }
 
 /** Finds a capstone by short id, topic id or outline number (`eta-pricing`, `capstone-eta-pricing`, `59`). */

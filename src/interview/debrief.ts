@@ -1,11 +1,12 @@
 /**
- * The debrief as data: coverage per phase, time against plan, the follow-up draw, the weakest
+ * The debrief as data: the grade per phase, time against plan, the follow-up draw, the weakest
  * rubric dimensions, and the progress event that records the interview. Pure.
  */
 import type { InterviewEvent } from '../progress/model.js';
 import { seededRng, shuffle } from '../quiz/rng.js';
 import type { Capstone } from './catalog.js';
-import { assessCoverage, type Coverage } from './coverage.js';
+import { gradeNotes, withFlips, type Grade, type NotesBlock } from './grade.js';
+import { lexiconFor } from './lexicon.js';
 import type { Session } from './session.js';
 
 /** How many follow-up questions a debrief asks. */
@@ -14,14 +15,21 @@ export const FOLLOW_UPS = 3;
 export type FollowUp = Capstone['interview']['followUps'][number];
 export type RubricDimension = Capstone['interview']['rubric'][number];
 
-/** Each phase's notes as one text; the first phase also carries the clarifying questions asked. */
-export function phaseTexts(s: Session, c: Capstone): Map<string, string> {
-  const asked = s.clarifying.flatMap((id) => c.interview.clarifyingQuestions.filter((q) => q.id === id).map((q) => q.question));
-  return new Map(s.phases.map((p, i) => [p.id, [...(i === 0 ? asked : []), ...p.notes].join('\n')]));
+/**
+ * Each phase's notes as one block. Clarifying questions picked from the bank are not graded: a
+ * question chosen from a list shows recognition, not a design.
+ */
+export function sessionBlocks(s: Session): NotesBlock[] {
+  return s.phases.map((p) => ({ phase: p.id, text: p.notes.join('\n') }));
 }
 
-export function sessionCoverage(s: Session, c: Capstone): Coverage {
-  return assessCoverage(c.interview, phaseTexts(s, c));
+/** Grades notes blocks against a capstone's checklist with the curriculum's vocabulary. */
+export function gradeCapstone(c: Capstone, blocks: readonly NotesBlock[]): Grade {
+  return gradeNotes(c.interview, blocks, lexiconFor(c.vocabulary));
+}
+
+export function sessionGrade(s: Session, c: Capstone): Grade {
+  return gradeCapstone(c, sessionBlocks(s));
 }
 
 /** The follow-ups this session asks: a seeded draw, so resuming asks the same ones. */
@@ -44,9 +52,21 @@ export function hintsUsed(s: Session): number {
   return s.phases.reduce((n, p) => n + p.hintsShown, 0);
 }
 
+/** What a progress entry records of a grade: the score, the credited points and each point's state. */
+function gradeFields(g: Grade): Pick<InterviewEvent, 'coverage' | 'covered' | 'checklistTotal' | 'points'> {
+  return {
+    coverage: g.score,
+    covered: g.points.filter((p) => p.status !== 'missed').map((p) => p.id),
+    checklistTotal: g.points.length,
+    points: Object.fromEntries(g.points.map((p) => [p.id, p.status])),
+  };
+}
+
 /** The progress entry for a finished session. `at` is when it finished. */
-export function interviewEvent(s: Session, c: Capstone, cov: Coverage, at: Date, transcript?: string): InterviewEvent {
-  const byPhase = new Map(cov.phases.map((p) => [p.phaseId, p]));
+export function interviewEvent(s: Session, c: Capstone, g: Grade, at: Date, transcript?: string): InterviewEvent {
+  const byPhase = new Map(g.phases.map((p) => [p.id, p.score]));
+  const flips = s.flips ?? {};
+  const user = withFlips(c.interview, g, flips);
   return {
     id: s.id,
     type: 'interview',
@@ -55,24 +75,45 @@ export function interviewEvent(s: Session, c: Capstone, cov: Coverage, at: Date,
     capstone: c.topicId,
     minutes: s.minutes,
     practice: s.practice,
-    phases: s.phases.map((p) => {
-      const pc = byPhase.get(p.id);
-      return {
-        id: p.id,
-        plannedSeconds: Math.round(p.plannedMs / 1000),
-        usedSeconds: Math.round(p.usedMs / 1000),
-        coverage: pc && pc.total ? pc.covered / pc.total : 0,
-        hintsUsed: p.hintsShown,
-      };
-    }),
-    coverage: cov.share,
-    covered: cov.phases.flatMap((p) => p.points.filter((r) => r.covered).map((r) => r.point.id)),
-    checklistTotal: cov.total,
+    phases: s.phases.map((p) => ({
+      id: p.id,
+      plannedSeconds: Math.round(p.plannedMs / 1000),
+      usedSeconds: Math.round(p.usedMs / 1000),
+      coverage: byPhase.get(p.id) ?? 0,
+      hintsUsed: p.hintsShown,
+    })),
+    ...gradeFields(g),
     hintsUsed: hintsUsed(s),
     clarifyingAsked: s.clarifying.length,
     rubric: { ...s.rubric },
     followUps: s.followUps.map((f) => f.id),
     ...(transcript ? { transcript } : {}),
+    ...(Object.keys(flips).length ? { flips: { ...flips }, userCoverage: user.score } : {}),
+  };
+}
+
+/**
+ * The progress entry for notes graded with `study interview grade --save`: no clock ran, so each
+ * phase has its 45-minute plan and no time used; `transcript` is the notes file.
+ */
+export function notesEvent(c: Capstone, g: Grade, at: Date, id: string, file: string): InterviewEvent {
+  const byPhase = new Map(g.phases.map((p) => [p.id, p.score]));
+  return {
+    id,
+    type: 'interview',
+    at: at.toISOString(),
+    startedAt: at.toISOString(),
+    capstone: c.topicId,
+    minutes: 45,
+    practice: true,
+    phases: c.interview.phases.map((p) => ({ id: p.id, plannedSeconds: p.minutes45 * 60, usedSeconds: 0, coverage: byPhase.get(p.id) ?? 0, hintsUsed: 0 })),
+    ...gradeFields(g),
+    hintsUsed: 0,
+    clarifyingAsked: 0,
+    rubric: {},
+    followUps: [],
+    transcript: file,
+    source: 'notes',
   };
 }
 

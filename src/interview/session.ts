@@ -51,6 +51,8 @@ export const Session = z
     rubric: z.record(z.string(), z.number().int().min(1).max(4)),
     /** Follow-up answers given so far. */
     followUps: z.array(z.object({ id: z.string(), answer: z.string() }).strict()),
+    /** Checklist points the user flipped in the debrief: id → the state they believe is right. */
+    flips: z.record(z.string(), z.enum(['explained', 'mentioned', 'missed'])).optional(),
   })
   .strict();
 

@@ -1,18 +1,20 @@
 /** The Markdown transcript of a finished interview: notes, hints, checklist, scores, follow-ups. Pure. */
 import type { Capstone } from './catalog.js';
-import { percent, type Coverage } from './coverage.js';
 import { drawFollowUps, hintsUsed, weakest } from './debrief.js';
+import { withFlips, type Grade, type Status } from './grade.js';
 import type { Session } from './session.js';
 import { mmss } from './timer.js';
 
 export interface TranscriptInput {
   session: Session;
   capstone: Capstone;
-  coverage: Coverage;
+  grade: Grade;
   finishedAt: Date;
 }
 
 const secs = (ms: number) => mmss(Math.round(ms / 1000));
+const pct = (share: number) => `${Math.round(share * 100)}%`;
+const BOX: Record<Status, string> = { explained: '[x]', mentioned: '[~]', missed: '[ ]' };
 
 /** Text inside a fence longer than any backtick run it contains, so notes can never break out. */
 function fenced(lines: readonly string[]): string {
@@ -25,8 +27,11 @@ function fenced(lines: readonly string[]): string {
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 export function renderTranscript(x: TranscriptInput): string {
-  const { session: s, capstone: c, coverage: cov } = x;
+  const { session: s, capstone: c, grade: g } = x;
   const iv = c.interview;
+  const user = withFlips(iv, g, s.flips ?? {});
+  const flipped = user.points.filter((p) => p.flipped);
+  const count = (st: Status) => g.points.filter((p) => p.status === st).length;
   const used = s.phases.reduce((n, p) => n + p.usedMs, 0);
   const planned = s.phases.reduce((n, p) => n + p.plannedMs, 0);
   const out: string[] = [
@@ -36,7 +41,7 @@ export function renderTranscript(x: TranscriptInput): string {
     `- Started: ${s.startedAt} · finished: ${x.finishedAt.toISOString()}`,
     `- Format: ${s.minutes} minutes${s.practice ? ' (practice, no clock)' : ''}`,
     `- Time: ${secs(used)} used of ${secs(planned)} planned`,
-    `- Coverage: ${cov.covered}/${cov.total} checklist points (${percent(cov.share)}%) · hints used: ${hintsUsed(s)}`,
+    `- Score: ${pct(g.score)} (${count('explained')} explained, ${count('mentioned')} mentioned, ${count('missed')} missed of ${g.points.length} checklist points)${flipped.length ? ` · ${pct(user.score)} with your ${flipped.length} flip${flipped.length === 1 ? '' : 's'}` : ''} · hints used: ${hintsUsed(s)}`,
     '',
     '## Prompt',
     '',
@@ -53,9 +58,10 @@ export function renderTranscript(x: TranscriptInput): string {
   }
   s.phases.forEach((rec, i) => {
     const phase = iv.phases.find((p) => p.id === rec.id);
-    const pc = cov.phases.find((p) => p.phaseId === rec.id);
-    if (!phase || !pc) return;
-    out.push(`## ${i + 1}. ${phase.title}`, '', `Time ${secs(rec.usedMs)} of ${secs(rec.plannedMs)} · coverage ${pc.covered}/${pc.total} · hints ${rec.hintsShown}`, '');
+    const points = user.points.filter((p) => p.phase === rec.id);
+    const score = g.phases.find((p) => p.id === rec.id)?.score ?? 0;
+    if (!phase) return;
+    out.push(`## ${i + 1}. ${phase.title}`, '', `Time ${secs(rec.usedMs)} of ${secs(rec.plannedMs)} · score ${pct(score)} · hints ${rec.hintsShown}`, '');
     out.push('### Notes', '', rec.notes.length ? fenced(rec.notes) : '_(no notes)_', '');
     if (rec.hintsShown > 0) {
       out.push('### Hints used', '');
@@ -63,9 +69,12 @@ export function renderTranscript(x: TranscriptInput): string {
       out.push('');
     }
     out.push('### Checklist', '');
-    for (const r of pc.points) {
-      const where = r.covered && r.foundIn !== rec.id ? ` (in ${iv.phases.find((p) => p.id === r.foundIn)?.title ?? r.foundIn})` : '';
-      out.push(r.covered ? `- [x] ${r.point.point} — matched “${r.keyword}”${where}` : `- [ ] ${r.point.point} — ${r.point.why}`);
+    for (const p of points) {
+      const state = p.flipped ?? p.status;
+      const flip = p.flipped ? ` (flipped by you; the grader said ${p.status})` : '';
+      const where = p.foundIn && p.foundIn !== rec.id ? ` (in ${iv.phases.find((ph) => ph.id === p.foundIn)?.title ?? p.foundIn})` : '';
+      const why = iv.checklist.find((q) => q.id === p.id)?.why ?? '';
+      out.push(p.evidence ? `- ${BOX[state]} ${p.point} — ${state}${flip}: “${cell(p.evidence)}”${where}` : `- ${BOX[state]} ${p.point} — ${state}${flip}; ${why}`);
     }
     out.push('');
   });

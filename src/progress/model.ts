@@ -114,16 +114,16 @@ export const InterviewEvent = z
           plannedSeconds: z.number().nonnegative().max(1e9),
           /** Time actually spent, pauses excluded. */
           usedSeconds: z.number().nonnegative().max(1e9),
-          /** Share of this phase's checklist points covered, 0..1. */
+          /** The grader's score of this phase's checklist points, 0..1. */
           coverage: z.number().min(0).max(1),
           /** Hints revealed in this phase. */
           hintsUsed: z.number().int().nonnegative(),
         })
         .strict(),
     ),
-    /** Share of all checklist points covered, 0..1. */
+    /** The grader's score, 0..1: explained = 1, mentioned = 0.5, missed = 0, over all points. */
     coverage: z.number().min(0).max(1),
-    /** Ids of the checklist points covered (stable ids, so trends survive content reordering). */
+    /** Ids of the checklist points credited, explained or mentioned (stable ids, so trends survive content reordering). */
     covered: z.array(slug),
     /** How many checklist points there were. */
     checklistTotal: z.number().int().nonnegative(),
@@ -137,6 +137,14 @@ export const InterviewEvent = z
     followUps: z.array(slug),
     /** Absolute path of the Markdown transcript. */
     transcript: z.string().max(4096).optional(),
+    /** The grader's state per checklist point id (entries from before the grader lack it). */
+    points: z.record(slug, z.enum(['explained', 'mentioned', 'missed'])).optional(),
+    /** Points the user flipped in the debrief: id → the state they believe is right. */
+    flips: z.record(slug, z.enum(['explained', 'mentioned', 'missed'])).optional(),
+    /** The score with the user's flips applied, 0..1 (`coverage` is the grader's). */
+    userCoverage: z.number().min(0).max(1).optional(),
+    /** `notes`: graded from a file with `study interview grade --save` (no clock ran). */
+    source: z.enum(['live', 'notes']).optional(),
   })
   .strict();
 

@@ -24,7 +24,7 @@ describe('study interview (no terminal)', () => {
 
   it.each([
     [['interview', '--minutes', '50'], 'study: --minutes: "50" is not valid; expected one of 45, 60'],
-    [['interview', '--json'], 'study: --json goes with --list or --history'],
+    [['interview', '--json'], 'study: --json goes with --list, --history or grade'],
     [['interview', 'nosuch'], 'study: no capstone "nosuch"; expected one of eta-pricing, ad-bidding, ecommerce-search (or a topic id or number)'],
     [['interview', '--resume', 'eta-pricing'], 'study: --resume continues the saved interview with its own capstone and format; only --out may be added'],
   ])('%j exits 2 with one line', (args, line) => {

@@ -38,6 +38,8 @@ export interface InterviewOptions {
 
 /** Checks flags against each other; pure apart from reading `raw`. */
 export function parseOptions(args: string[], raw: Record<string, unknown>): InterviewOptions {
+  if (args.length > 1) throw new UsageError(`one capstone at a time: got "${args.join(' ')}"; to grade notes use: study interview grade FILE --capstone ID`);
+  if (raw.capstone !== undefined || raw.save === true) throw new UsageError(`--${raw.save === true ? 'save' : 'capstone'} goes with: study interview grade FILE`);
   const m = choiceOption('--minutes', raw.minutes, MINUTES);
   const o: InterviewOptions = {
     capstone: args[0],
@@ -53,7 +55,7 @@ export function parseOptions(args: string[], raw: Record<string, unknown>): Inte
   const starts = o.capstone !== undefined || o.minutes !== undefined || o.practice || o.out !== undefined || o.seed !== undefined;
   if (o.list && o.history) throw new UsageError('--list and --history cannot be combined; use one');
   if ((o.list || o.history) && (starts || o.resume)) throw new UsageError(`--${o.list ? 'list' : 'history'} only prints; it takes no capstone, --minutes, --practice, --out, --seed or --resume`);
-  if (o.json && !o.list && !o.history) throw new UsageError('--json goes with --list or --history');
+  if (o.json && !o.list && !o.history) throw new UsageError('--json goes with --list, --history or grade');
   if (o.resume && (o.capstone !== undefined || o.minutes !== undefined || o.practice || o.seed !== undefined)) {
     throw new UsageError('--resume continues the saved interview with its own capstone and format; only --out may be added');
   }
@@ -70,6 +72,10 @@ export function msPerMinute(env: NodeJS.ProcessEnv): number {
 }
 
 export async function run(args: string[], raw: Record<string, unknown>, ctx: Context): Promise<void> {
+  if (args[0] === 'grade') {
+    const { runGrade } = await import('../interview/grade.js');
+    return runGrade(args.slice(1), raw, ctx);
+  }
   const o = parseOptions(args, raw);
   const all = capstones(await loadCurriculum(ctx));
   if (o.list) return void ctx.out(o.json ? `${JSON.stringify(listing(all), null, 2)}\n` : renderList(listing(all), ctx.theme, ctx.columns));

@@ -5,7 +5,7 @@
  */
 import { mkdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { listSources, readSources, type SourceLayout } from './read.js';
+import { listSources, readSources, readVocabulary, type SourceLayout } from './read.js';
 import { fnv1a } from '../../hash.js';
 import { MAX_PROGRESS_BYTES, readRegular } from '../../progress/files.js';
 import type { BuildResult } from '../../curriculum/build.js';
@@ -21,17 +21,16 @@ const BUILD = typeof __STUDY_BUILD__ === 'string' ? __STUDY_BUILD__ : 'dev';
  */
 export function cacheKey(dir: string, layout: SourceLayout): string {
   const h = fnv1a(BUILD);
-  for (const m of layout.modules) {
-    for (const f of [m.module, ...m.sections]) {
-      let stamp = 'missing';
-      try {
-        const st = statSync(f);
-        stamp = `${st.size}:${st.mtimeMs}:${st.ino}`;
-      } catch {
-        // a missing module.yaml still gets a key; the build reports it
-      }
-      h.update(`\0${relative(dir, f)}\0${stamp}`);
+  const files = [...layout.modules.flatMap((m) => [m.module, ...m.sections]), ...(layout.vocabulary ? [layout.vocabulary] : [])];
+  for (const f of files) {
+    let stamp = 'missing';
+    try {
+      const st = statSync(f);
+      stamp = `${st.size}:${st.mtimeMs}:${st.ino}`;
+    } catch {
+      // a missing module.yaml still gets a key; the build reports it
     }
+    h.update(`\0${relative(dir, f)}\0${stamp}`);
   }
   return h.digest();
 }
@@ -75,7 +74,7 @@ export async function loadCurriculumCached(dir: string, dirs: CacheDirs, layout:
   if (cached) return { curriculum: cached, problems: [] };
   const compile = async () => {
     const { buildCurriculum } = await import('../../curriculum/build.js');
-    return buildCurriculum(readSources(dir, layout));
+    return buildCurriculum(readSources(dir, layout), readVocabulary(dir, layout));
   };
   const result = await (dirs.around ? dirs.around(compile) : compile());
   if (result.curriculum && result.problems.length === 0) await writeCached(dirs, name, result.curriculum);

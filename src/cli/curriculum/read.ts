@@ -5,7 +5,7 @@
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { DataError, isStudyError } from '../../errors.js';
-import type { ModuleSource } from '../../curriculum/build.js';
+import type { ModuleSource, SourceFile } from '../../curriculum/build.js';
 import { MAX_YAML_BYTES } from '../../curriculum/constants.js';
 import { readRegular } from '../../progress/files.js';
 import { sanitizeLine } from '../../sanitize.js';
@@ -16,7 +16,12 @@ const SECTION_FILE = /^\d{2}-[a-z0-9-]+\.ya?ml$/;
 /** The module folders and section files under `dir`, in order (nothing read yet). */
 export interface SourceLayout {
   modules: { dir: string; module: string; sections: string[] }[];
+  /** `vocabulary.yaml` at the top of the folder, when there is one. */
+  vocabulary?: string;
 }
+
+/** The shared grading vocabulary's file name, at the top of a curriculum folder. */
+export const VOCABULARY_FILE = 'vocabulary.yaml';
 
 /** Finds every module folder (`NN-name/module.yaml`) and section file (`NN-name.yaml`) under `dir`. */
 export function listSources(dir: string): SourceLayout {
@@ -31,12 +36,20 @@ export function listSources(dir: string): SourceLayout {
   const modules = entries.filter((e) => NUMBERED.test(e) && isDir(join(dir, e)));
   if (modules.length === 0) throw new DataError(`no module folders (NN-name/module.yaml) in ${dir}`);
   return {
+    ...(entries.includes(VOCABULARY_FILE) ? { vocabulary: join(dir, VOCABULARY_FILE) } : {}),
     modules: modules.map((m) => {
       const mdir = join(dir, m);
       const sections = readdirSync(mdir).filter((f) => SECTION_FILE.test(f)).sort();
       return { dir: mdir, module: join(mdir, 'module.yaml'), sections: sections.map((s) => join(mdir, s)) };
     }),
   };
+}
+
+/** Reads the layout's vocabulary file, if it has one. */
+export function readVocabulary(dir: string, layout: SourceLayout): SourceFile | undefined {
+  if (!layout.vocabulary) return undefined;
+  const shown = relative(process.cwd(), layout.vocabulary) || layout.vocabulary;
+  return { path: shown, rel: relative(dir, layout.vocabulary), ...readText(layout.vocabulary, shown, realRoot(dir)) };
 }
 
 /** Reads every file of the layout (default: the one found under `dir`). */

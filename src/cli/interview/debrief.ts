@@ -1,13 +1,16 @@
 /**
- * The debrief: the checklist per phase with coverage and time, the rubric self-scores, three
+ * The debrief: every checklist point per phase with the grader's state and evidence, a chance to
+ * flip points the grader got wrong, the rubric self-scores, three
  * follow-up questions answered beside the model answers; then the progress entry and the Markdown
  * transcript are written and the in-progress file removed. Each answer is saved as it is given.
  */
 import type { Capstone } from '../../interview/catalog.js';
-import { drawFollowUps, interviewEvent, sessionCoverage, weakest } from '../../interview/debrief.js';
+import { drawFollowUps, interviewEvent, sessionGrade, weakest } from '../../interview/debrief.js';
+import { STATUSES, withFlips, type Status } from '../../interview/grade.js';
 import { renderTranscript, transcriptName } from '../../interview/transcript.js';
 import { updateProgress } from '../../progress/store.js';
-import { renderClosing, renderCoverage, renderDimension, renderFollowUpAnswer } from '../../ui/render/interview.js';
+import { percent, renderClosing, renderDebrief, renderDimension, renderFollowUpAnswer } from '../../ui/render/interview.js';
+import { sanitizeLine } from '../../sanitize.js';
 import { wrap } from '../../ui/text.js';
 import type { NotesDraft } from '../../ui/widgets/notes-prompt.js';
 import { clearSaved, freshPath, interviewsDir, writeTranscript } from './files.js';
@@ -20,8 +23,9 @@ export async function runDebrief(live: Live, c: Capstone, out: string | undefine
   const { ctx, prompter } = live;
   const t = ctx.theme;
   const iv = c.interview;
-  const coverage = sessionCoverage(live.session, c);
-  ctx.out(renderCoverage(c, live.session, coverage, t, ctx.columns));
+  const grade = sessionGrade(live.session, c);
+  ctx.out(renderDebrief(c, live.session, grade, t, ctx.columns));
+  await reviewFlips(live, c);
 
   if (iv.rubric.some((d) => live.session.rubric[d.id] === undefined)) ctx.out(`\n${t.heading('Score yourself')} ${t.dim('— be honest: 3 is a hire at senior level')}\n`);
   for (const [i, d] of iv.rubric.entries()) {
@@ -57,7 +61,7 @@ export async function runDebrief(live: Live, c: Capstone, out: string | undefine
   }
 
   const finishedAt = ctx.now();
-  const text = renderTranscript({ session: live.session, capstone: c, coverage, finishedAt });
+  const text = renderTranscript({ session: live.session, capstone: c, grade, finishedAt });
   const fallback = () => freshPath(interviewsDir(ctx.progressPath), transcriptName(new Date(live.session.startedAt), c));
   let path = out ?? fallback();
   try {
@@ -69,7 +73,7 @@ export async function runDebrief(live: Live, c: Capstone, out: string | undefine
     ctx.err(`study: could not write ${out} (${(e as Error).message}); the transcript goes to ${path} instead\n`);
     writeTranscript(path, text);
   }
-  const event = interviewEvent(live.session, c, coverage, finishedAt, path);
+  const event = interviewEvent(live.session, c, grade, finishedAt, path);
   await updateProgress(ctx.progressPath, (p) => {
     // A resumed save after a crash must not record the interview twice.
     if (!p.events.some((e) => e.id === event.id)) p.events.push(event);
@@ -77,4 +81,46 @@ export async function runDebrief(live: Live, c: Capstone, out: string | undefine
   clearSaved(live.savePath);
   ctx.out(renderClosing(weakest(iv.rubric, live.session.rubric), path, t, ctx.columns));
   return path;
+}
+
+const MARK: Record<Status, string> = { explained: '✔', mentioned: '~', missed: '✘' };
+
+/** Lets the user flip points the grader got wrong; each flip is saved as it is made. */
+async function reviewFlips(live: Live, c: Capstone): Promise<void> {
+  const { ctx, prompter } = live;
+  const grade = sessionGrade(live.session, c);
+  for (;;) {
+    const flips = live.session.flips ?? {};
+    const pick = await live.ask(() =>
+      prompter.select<string | null>({
+        message: 'Did the grader get a point wrong? Pick it to flip it',
+        choices: [
+          { name: '→ No, continue', value: null },
+          ...grade.points.map((p) => {
+            const state = flips[p.id] ?? p.status;
+            const name = `${MARK[state]} ${flips[p.id] ? '(flipped) ' : ''}${sanitizeLine(p.point)}`;
+            // One line per choice, so the list pages cleanly at any width.
+            const room = Math.max(20, ctx.columns - 6);
+            return { name: name.length > room ? `${name.slice(0, room - 1)}…` : name, value: p.id };
+          }),
+        ],
+      }),
+    );
+    if (pick === null) return;
+    const point = grade.points.find((p) => p.id === pick)!;
+    const now = flips[pick] ?? point.status;
+    const to = await live.ask(() =>
+      prompter.select<Status>({
+        message: `Grader: ${point.status}${flips[pick] ? `, you: ${now}` : ''}. What should it be?`,
+        choices: STATUSES.filter((st) => st !== now).map((st) => ({ name: st === point.status ? `${st} (as the grader said)` : st, value: st })),
+      }),
+    );
+    const next = { ...flips };
+    if (to === point.status) delete next[pick];
+    else next[pick] = to;
+    live.session = { ...live.session, flips: next };
+    live.save();
+    const user = Object.keys(next).length ? ` · ${percent(withFlips(c.interview, grade, next).score)}% with your flips` : '';
+    ctx.out(`${ctx.theme.ok(ctx.theme.sym.ok)} ${sanitizeLine(point.point)}: now ${to === point.status ? `${to} (flip undone)` : `${to} (flipped)`}. Score ${percent(grade.score)}% by the grader${user}\n`);
+  }
 }

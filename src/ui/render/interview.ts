@@ -1,7 +1,8 @@
 /** Interview screens as text: the brief, clarifying answers, phase headers and the debrief. Pure. */
 import type { Capstone } from '../../interview/catalog.js';
-import { percent, type Coverage } from '../../interview/coverage.js';
 import type { FollowUp, RubricDimension } from '../../interview/debrief.js';
+import { withFlips, type Flips, type Grade, type Status } from '../../interview/grade.js';
+import { sanitizeLine } from '../../sanitize.js';
 import type { Session } from '../../interview/session.js';
 import { mmss } from '../../interview/timer.js';
 import { bar, plural, wrap } from '../text.js';
@@ -53,31 +54,74 @@ function timeAgainstPlan(usedMs: number, plannedMs: number, t: Theme): string {
   return over > 0 ? `${base}, ${t.warn(`${mmss(over)} over`)}` : base;
 }
 
-/** The checklist per phase (covered points with the keyword that matched, missed ones with why), coverage and time. */
-export function renderCoverage(c: Capstone, s: Session, cov: Coverage, t: Theme, columns: number): string {
+/** 0..1 as a whole percentage. */
+export const percent = (share: number) => Math.round(share * 100);
+
+/** What the grade screen shows: the grade, the user's flips, and optional time per phase. */
+export interface GradeScreen {
+  capstone: Capstone;
+  grade: Grade;
+  flips?: Flips;
+  /** Heading line ("Debrief", "Grade of notes.md"). */
+  title: string;
+  /** Extra facts after the score line (time, hints). */
+  summary?: string;
+  /** Extra facts after each phase's score, by phase id. */
+  phaseFacts?: ReadonlyMap<string, string>;
+}
+
+const STATE_WORD: Record<Status, string> = { explained: 'explained', mentioned: 'mentioned only', missed: 'missed' };
+
+/** "8 explained, 6 mentioned, 10 missed". */
+export function stateCounts(points: readonly { status: Status }[]): string {
+  const n = (s: Status) => points.filter((p) => p.status === s).length;
+  return `${n('explained')} explained, ${n('mentioned')} mentioned, ${n('missed')} missed`;
+}
+
+/**
+ * Every checklist point per phase with its state and the evidence line that earned it (or why
+ * it matters, when missed); the score as the grader sees it and, after flips, as the user does.
+ */
+export function renderGrade(x: GradeScreen, t: Theme, columns: number): string {
   const w = widthOf(columns);
-  const used = s.phases.reduce((n, p) => n + p.usedMs, 0);
-  const planned = s.phases.reduce((n, p) => n + p.plannedMs, 0);
-  const hints = s.phases.reduce((n, p) => n + p.hintsShown, 0);
-  const out = [
-    '',
-    t.heading('Debrief'),
-    `Coverage ${t.bold(`${cov.covered}/${cov.total}`)} (${percent(cov.share)}%) ${t.accent(bar(cov.share, 20))} · time ${timeAgainstPlan(used, planned, t)} · ${plural(hints, 'hint')}`,
-  ];
-  cov.phases.forEach((pc, i) => {
-    const rec = s.phases.find((p) => p.id === pc.phaseId)!;
-    out.push('', `${t.bold(`${i + 1}. ${pc.title}`)}  ${pc.covered}/${pc.total} (${percent(pc.total ? pc.covered / pc.total : 0)}%) · time ${timeAgainstPlan(rec.usedMs, rec.plannedMs, t)}${rec.hintsShown ? ` · ${plural(rec.hintsShown, 'hint')}` : ''}`);
-    for (const r of pc.points) {
-      if (r.covered) {
-        const where = r.foundIn !== pc.phaseId ? `, in ${c.interview.phases.find((p) => p.id === r.foundIn)?.title ?? r.foundIn}` : '';
-        out.push(wrap(`${r.point.point} ${t.dim(`(“${r.keyword}”${where})`)}`, w, `  ${t.ok(t.sym.ok)} `, '    '));
+  const { capstone: c, grade: g } = x;
+  const view = withFlips(c.interview, g, x.flips ?? {});
+  const flipped = view.points.some((p) => p.flipped);
+  const score = `${t.bold(`${percent(g.score)}%`)}${flipped ? ` by the grader, ${t.bold(`${percent(view.score)}%`)} with your flips` : ''}`;
+  const out = ['', t.heading(x.title), wrap(`Score ${score} ${t.accent(bar(flipped ? view.score : g.score, 20))} · ${stateCounts(g.points)}${x.summary ? ` · ${x.summary}` : ''}`, w)];
+  if (g.empty) out.push(t.warn('The notes have no text, so every point is missed.'));
+  const userPhase = new Map(view.phases.map((p) => [p.id, p.score]));
+  c.interview.phases.forEach((phase, i) => {
+    const points = view.points.filter((p) => p.phase === phase.id);
+    if (!points.length) return;
+    const ps = g.phases.find((p) => p.id === phase.id)?.score ?? 0;
+    const up = userPhase.get(phase.id) ?? ps;
+    const facts = x.phaseFacts?.get(phase.id);
+    out.push('', wrap(`${t.bold(`${i + 1}. ${sanitizeLine(phase.title)}`)} · ${percent(ps)}%${up !== ps ? ` (yours ${percent(up)}%)` : ''}${facts ? ` · ${facts}` : ''}`, w, '', '   '));
+    for (const p of points) {
+      const state = p.flipped ?? p.status;
+      const mark = state === 'explained' ? t.ok(t.sym.ok) : state === 'mentioned' ? t.warn('~') : t.bad(t.sym.bad);
+      const flip = p.flipped ? t.warn(` (you: ${STATE_WORD[p.flipped]}; grader: ${STATE_WORD[p.status]})`) : state === 'mentioned' ? t.dim(' (mentioned only)') : '';
+      out.push(wrap(`${sanitizeLine(p.point)}${flip}`, w, `  ${mark} `, '    '));
+      if (p.evidence) {
+        const where = p.foundIn && p.foundIn !== p.phase ? ` (in ${sanitizeLine(c.interview.phases.find((ph) => ph.id === p.foundIn)?.title ?? p.foundIn)})` : '';
+        out.push(t.dim(wrap(`“${p.evidence}”${where}`, w, '      ', '      ')));
       } else {
-        out.push(wrap(r.point.point, w, `  ${t.bad(t.sym.bad)} `, '    '));
-        out.push(t.dim(wrap(`why: ${r.point.why}`, w, '    ', '    ')));
+        const why = c.interview.checklist.find((q) => q.id === p.id)?.why;
+        if (why) out.push(t.dim(wrap(`why: ${sanitizeLine(why)}`, w, '      ', '      ')));
       }
     }
   });
   return `${out.join('\n')}\n`;
+}
+
+/** The live debrief: the grade with time against plan and hints, overall and per phase. */
+export function renderDebrief(c: Capstone, s: Session, g: Grade, t: Theme, columns: number): string {
+  const used = s.phases.reduce((n, p) => n + p.usedMs, 0);
+  const planned = s.phases.reduce((n, p) => n + p.plannedMs, 0);
+  const hints = s.phases.reduce((n, p) => n + p.hintsShown, 0);
+  const phaseFacts = new Map(s.phases.map((rec) => [rec.id, `time ${timeAgainstPlan(rec.usedMs, rec.plannedMs, t)}${rec.hintsShown ? ` · ${plural(rec.hintsShown, 'hint')}` : ''}`]));
+  return renderGrade({ capstone: c, grade: g, flips: s.flips, title: 'Debrief', summary: `time ${timeAgainstPlan(used, planned, t)} · ${plural(hints, 'hint')}`, phaseFacts }, t, columns);
 }
 
 /** A rubric dimension with its four level descriptors, before the user scores it. */

@@ -1,0 +1,144 @@
+/** How the grader reads notes: normalising, stemming, negation scope, reasons and list lines, as tables. */
+import { describe, expect, it } from 'vitest';
+import { buildLexicon } from '../../src/interview/lexicon.js';
+import { gradeNotes, gradePoints, withFlips, type GradableProblem } from '../../src/interview/grade.js';
+import { normalise, prepareSentence, splitSentences, termStems } from '../../src/interview/text.js';
+import { parseNotes, phaseOfHeading } from '../../src/interview/notes.js';
+
+describe('normalising', () => {
+  it.each([
+    ['50ms', '50 ms'],
+    ['35k QPS', '35000 qps'],
+    ['35,000 qps', '35000 qps'],
+    ['20M trips', '20000000 trips'],
+    ['1.5x cap', '1.5 x cap'],
+    ['k-ring', 'k ring'],
+    ['Optimise the neighbours', 'optimize the neighbors'],
+    ['don’t', 'dont'],
+    ['Café', 'cafe'],
+    ['p99 and h3', 'p99 and h3'],
+  ])('%j → %j', (raw, want) => expect(normalise(raw)).toBe(want));
+
+  it('stems words so forms meet, keeps tokens with digits or slashes whole', () => {
+    expect(termStems('routing engines')).toEqual(termStems('route engine'));
+    expect(termStems('the A/B tests')).toEqual(['a/b', 'test']);
+    expect(termStems('Labelled')).toEqual(termStems('labeling'));
+    expect(termStems('p99')).toEqual(['p99']);
+  });
+
+  it('splits sentences at line ends and sentence stops, not at decimals, and drops bullets', () => {
+    expect(splitSentences('- one thing. Two things!\n* 0.74 km² cells\n\n  ')).toEqual(['one thing.', 'Two things!', '0.74 km² cells']);
+  });
+});
+
+const negated = (text: string) =>
+  prepareSentence(text)
+    .tokens.filter((t) => t.negated)
+    .map((t) => t.stem)
+    .join(' ');
+
+describe('negation scope', () => {
+  it.each([
+    ["we don't need switchbacks", 'we dont need switchback'],
+    ['skip calibration, it is fine', 'skip calibr it is fine'],
+    ['no need for a feature store', 'no need for featur store'],
+    ['use switchbacks instead of rider-level A/B', 'instead of rider level a/b'],
+    ['predict duration directly rather than a residual', 'rather than residu'],
+    ['avoid calibration', 'avoid calibr'],
+    ['smooth across neighbours to avoid cliffs', ''],
+    ['switchbacks are overkill here', 'switchback ar overkil'],
+    ['calibration is not needed, we ship raw scores', 'calibr is not need we ship raw score'],
+    ['calibration is not needed. We ship calibrated scores', 'calibr is not need'],
+    ['not a global A/B: riders share drivers', 'not global a/b'],
+    ['without the model we fall back, so the router answers', 'without model we fall back'],
+  ])('%j negates %j', (text, want) => expect(negated(text)).toBe(want));
+});
+
+describe('reasons and lists', () => {
+  it.each([
+    ['DeepETA, residual, MAE, Kafka, Flink, H3, switchback, canary', { list: true, reasoned: false }],
+    ['- Switchback experiments', { list: true, reasoned: false }],
+    ['Predict the residual because the router already knows distance', { list: false, reasoned: true }],
+    ['router ETA → learned correction', { list: false, reasoned: true }],
+    ['p99 under 50 ms', { list: true, reasoned: true }],
+    ['We use Kafka', { list: false, reasoned: false }],
+  ])('%j', (text, want) => {
+    const s = prepareSentence(text);
+    expect({ list: s.list && !s.reasoned, reasoned: s.reasoned }).toEqual({ list: want.list && !want.reasoned, reasoned: want.reasoned });
+  });
+});
+
+const problem: GradableProblem = {
+  phases: [
+    { id: 'framing', title: 'ML framing and metrics' },
+    { id: 'deep-dive', title: 'Deep dive' },
+  ],
+  checklist: [
+    { id: 'residual', phase: 'framing', point: 'Residual over the router', facets: [['residual', 'correction'], ['router', 'base eta']] },
+    { id: 'switchback', phase: 'deep-dive', point: 'Switchbacks for interference', facets: [['switchback'], ['interference', 'shared drivers']] },
+  ],
+};
+const lex = buildLexicon([['router', 'routing engine'], ['gbdt', 'boosted trees', 'xgboost']]);
+const grade = (text: string) => gradeNotes(problem, [{ phase: null, text }], lex);
+const states = (text: string) => grade(text).points.map((p) => p.status);
+
+describe('grading', () => {
+  it.each([
+    ['The routing engine gives a physics estimate, so the model learns the correction on top.', ['explained', 'missed']],
+    ['residual over the router, switchback for interference', ['mentioned', 'mentioned']],
+    ['residual, router, switchback, interference', ['missed', 'missed']],
+    ['residual, switchback', ['missed', 'missed']],
+    ['We predict a residual.', ['mentioned', 'missed']],
+    ["We don't need switchbacks because interference is small.", ['missed', 'missed']],
+    ['Switchbacks by city and hour.\nBecause riders and drivers are shared drivers across arms, interference biases a rider A/B.', ['missed', 'explained']],
+    ['Switchbacks by city and hour.\nLatency is 50 ms.', ['missed', 'missed']],
+    ['We run switchbacks by city and hour.\nLatency is 50 ms.', ['missed', 'mentioned']],
+    ['', ['missed', 'missed']],
+  ] as const)('%j → %j', (text, want) => expect(states(text)).toEqual(want));
+
+  it('quotes the evidence, sanitised, and scores explained 1, mentioned 0.5', () => {
+    const g = grade('We predict a residual \u001b[31mover\u001b[0m the router so the base stays a fallback.\nswitchback for interference');
+    expect(g.points[0]).toMatchObject({ status: 'explained', evidence: 'We predict a residual over the router so the base stays a fallback.' });
+    expect(g.score).toBe(0.75);
+    expect(g.phases).toEqual([{ id: 'framing', score: 1 }, { id: 'deep-dive', score: 0.5 }]);
+  });
+
+  it('grades one answer against chosen points only (follow-ups)', () => {
+    const [p] = gradePoints([problem.checklist[1]!], 'Switchbacks, because shared drivers make a rider split biased.', lex);
+    expect(p).toMatchObject({ id: 'switchback', status: 'explained', foundIn: null });
+  });
+
+  it('marks empty notes and applies flips to the user view only', () => {
+    const g = grade('  \n ');
+    expect(g.empty).toBe(true);
+    const v = withFlips(problem, g, { switchback: 'explained', nosuch: 'explained' });
+    expect([g.score, v.score]).toEqual([0, 0.5]);
+    expect(v.points.map((p) => p.flipped)).toEqual([null, 'explained']);
+  });
+});
+
+describe('notes by phase', () => {
+  const phases = [
+    { id: 'clarify', title: 'Clarify requirements' },
+    { id: 'data', title: 'Data, labels and features' },
+    { id: 'deep-dive', title: 'Deep dive' },
+  ];
+  it.each([
+    ['Data', 'data'],
+    ['4. Labels', 'data'],
+    ['deep-dive', 'deep-dive'],
+    ['Deep dive:', 'deep-dive'],
+    ['Clarifying requirements', 'clarify'],
+    ['Random thoughts', null],
+  ])('heading %j → %j', (h, want) => expect(phaseOfHeading(h, phases)).toBe(want));
+
+  it('splits free notes at headings and reads only the fenced notes of a study transcript', () => {
+    expect(parseNotes('intro\n## Data\nlabels\n# Misc\nx', phases).blocks).toEqual([
+      { phase: null, text: 'intro' },
+      { phase: 'data', text: 'labels' },
+      { phase: null, text: 'x' },
+    ]);
+    const md = ['# Mock interview: T', '', '- Capstone: `capstone-x`', '', '## 1. Clarify requirements', '', '### Notes', '', '```text', 'my note', '```', '', '### Checklist', '', '- [x] a point — explained', ''].join('\n');
+    expect(parseNotes(md, phases)).toEqual({ capstone: 'capstone-x', transcript: true, blocks: [{ phase: 'clarify', text: 'my note' }] });
+  });
+});
