@@ -8,7 +8,8 @@ import type { Context } from '../context.js';
 import { loadCurriculum } from '../load.js';
 import { choiceOption, intOption } from '../options.js';
 
-const FORMATS = ['anki', 'markdown'] as const;
+/** The export formats (also offered by shell completion). */
+export const FORMATS = ['anki', 'markdown'] as const;
 
 export async function run(_args: string[], raw: Record<string, unknown>, ctx: Context): Promise<void> {
   const format = choiceOption('--format', raw.format, FORMATS);

@@ -33,7 +33,7 @@ export async function run(_args: string[], raw: Record<string, unknown>, ctx: Co
   const curriculum = await loadCurriculum(ctx);
   if (opts.topic !== undefined) {
     const found = findTopic(curriculum, opts.topic);
-    if (!found) throw new UsageError(`--topic: no topic "${opts.topic}"; see study topics for ids and numbers`);
+    if (!found) throw (await import('../topic-arg.js')).unknownTopicError(curriculum, opts.topic, '--topic', 'study quiz --topic');
     opts.topic = found.topic.id;
   }
   if (opts.section !== undefined && !curriculum.modules.some((m) => m.sections.some((s) => s.id === opts.section))) {
