@@ -44,7 +44,7 @@ export function renderDashboard(r: ProgressJson, t: Theme, now: Date, columns = 
   const width = contentWidth(columns);
   const lines = [t.heading('study — ML system-design interview trainer'), '', t.dim('Topics practised and accuracy, per module'), ...renderModuleBars(r, t, columns), ''];
   const due = r.reviewsDue ? t.warn(`${r.reviewsDue} due`) : t.ok('none due');
-  lines.push(wrap(`Reviews: ${due}   Streak: ${plural(r.streakDays, 'day')}   Answered: ${r.answered}${r.drills.count ? `   Drills: ${r.drills.count}` : ''}`, width));
+  lines.push(wrap(`Reviews: ${due} · Streak: ${plural(r.streakDays, 'day')} · Answered: ${r.answered}${r.drills.count ? ` · Drills: ${r.drills.count}` : ''}`, width));
   const iv = r.interviews.last;
   if (paused) lines.push(wrap(`${t.warn('Paused mock interview:')} ${sanitizeLine(paused.title)}; resume with ${t.accent(keep(paused.command))}`, width));
   if (iv) lines.push(wrap(`Last mock interview: ${sanitizeLine(iv.title)}, ${pct(iv.coverage)} of the checklist covered (${ago(iv.at, now)})`, width));
