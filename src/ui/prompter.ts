@@ -14,7 +14,8 @@ export interface Choice<T> {
 }
 
 export interface Prompter {
-  select<T>(opts: { message: string; choices: Choice<T>[]; default?: T; pageSize?: number }): Promise<T>;
+  /** `ticker`, when given, is redrawn every second before the message (a live countdown). */
+  select<T>(opts: { message: string; choices: Choice<T>[]; default?: T; pageSize?: number; ticker?: () => string }): Promise<T>;
   /** `validate` sees the values marked when ⏎ is pressed; a string refuses the submit with that hint. */
   checkbox<T>(opts: { message: string; choices: Choice<T>[]; required?: boolean; validate?: (values: T[]) => true | string }): Promise<T[]>;
   input(opts: { message: string; default?: string; validate?: (value: string) => true | string }): Promise<string>;
@@ -29,16 +30,17 @@ export interface Prompter {
 
 /** The inquirer-backed prompter used by the real terminal. */
 export async function inquirerPrompter(highlight?: (s: string) => string): Promise<Prompter> {
-  const [{ select, checkbox, input, confirm }, { orderPrompt }, { notesPrompt }, { pausePrompt }] = await Promise.all([
+  const [{ select, checkbox, input, confirm }, { orderPrompt }, { notesPrompt }, { pausePrompt }, { tickingSelect }] = await Promise.all([
     import('@inquirer/prompts'),
     import('./widgets/order-prompt.js'),
     import('./widgets/notes-prompt.js'),
     import('./widgets/pause-prompt.js'),
+    import('./widgets/ticking-select.js'),
   ]);
   // A neutral mark once answered: inquirer's default green tick would read as "correct".
   const theme = { prefix: { idle: '?', done: '›' } };
   return {
-    select: (o) => select({ ...o, pageSize: o.pageSize ?? 12, theme }),
+    select: (o) => (o.ticker ? tickingSelect({ message: o.message, choices: o.choices, ticker: o.ticker, pageSize: o.pageSize }) : select({ ...o, pageSize: o.pageSize ?? 12, theme })),
     checkbox: (o) => {
       const check = o.validate;
       return checkbox({ ...o, validate: check ? (sel: readonly { value: (typeof o.choices)[number]['value'] }[]) => check(sel.map((c) => c.value)) : undefined, required: o.required ?? false, pageSize: 12, theme });

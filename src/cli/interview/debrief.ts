@@ -4,7 +4,8 @@
  * transcript are written and the in-progress file removed. Each answer is saved as it is given.
  */
 import type { Capstone } from '../../interview/catalog.js';
-import { drawFollowUps, interviewEvent, sessionCoverage, weakest } from '../../interview/debrief.js';
+import { drawFollowUps, interviewEvent, sessionCoverage } from '../../interview/debrief.js';
+import { workOnNext } from '../../interview/work-on.js';
 import { renderTranscript, transcriptName } from '../../interview/transcript.js';
 import { updateProgress } from '../../progress/store.js';
 import { renderClosing, renderCoverage, renderDimension, renderFollowUpAnswer } from '../../ui/render/interview.js';
@@ -75,6 +76,6 @@ export async function runDebrief(live: Live, c: Capstone, out: string | undefine
     if (!p.events.some((e) => e.id === event.id)) p.events.push(event);
   });
   clearSaved(live.savePath);
-  ctx.out(renderClosing(weakest(iv.rubric, live.session.rubric), path, t, ctx.columns));
+  ctx.out(renderClosing(workOnNext(iv.rubric, live.session.rubric, coverage), path, t, ctx.columns));
   return path;
 }
