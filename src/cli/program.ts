@@ -13,7 +13,7 @@ import { VERSION } from './version.js';
 /** Global options that take a value (their value is not a command name). */
 const GLOBAL_WITH_VALUE = new Set(GLOBAL_OPTIONS.filter((o) => o.flags.includes('<')).map((o) => o.flags.split(' ')[0]!));
 
-/** The positional words of `argv` before any command option: `study --progress p help quiz` → help, quiz. */
+/** The words of `argv` that are not options (values of global options skipped): `study --progress p help quiz` → help, quiz. */
 function words(argv: string[]): { word: string; at: number }[] {
   const out: { word: string; at: number }[] = [];
   for (let i = 0; i < argv.length; i++) {
