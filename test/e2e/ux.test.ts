@@ -165,4 +165,15 @@ describe('the real curriculum at 60 columns', () => {
     s.write(KEY.ctrlC);
     expect(await s.exited).toBe(130);
   });
+
+  it('a quiz of every question type overflows no row', async () => {
+    const home = tempDir();
+    const env = isolatedEnv(home, { STUDY_PROGRESS: join(home, 'p.json'), STUDY_NOW: '2026-03-01T09:00:00Z' });
+    const s = startStudy(['quiz', '--module', '4', '--count', '8', '--seed', '11'], env, { cols: 60, rows: ROWS });
+    for (let i = 0; i < 8; i++) await answerAny(s);
+    await s.waitFor('8 answers saved.');
+    expect(await s.exited).toBe(0);
+    const rows = await s.screen();
+    expect(rows.filter((r) => r.wrapped).map((r) => r.text)).toEqual([]);
+  });
 });

@@ -105,9 +105,10 @@ export function completionData(c: Curriculum, ctx: Context): CompletionData {
 }
 
 export async function run(args: string[], _raw: Record<string, unknown>, ctx: Context): Promise<void> {
-  const shell = (args[0] ?? '').trim().toLowerCase();
+  if (args[0] === undefined) throw new UsageError(`study completion needs a shell: ${SHELLS.join(', ')} (e.g. study completion bash)`);
+  const shell = args[0].trim().toLowerCase();
   if (!(SHELLS as readonly string[]).includes(shell)) {
-    throw new UsageError(`no completion for "${sanitizeLine(args[0] ?? '')}"; expected one of ${SHELLS.join(', ')} (e.g. study completion bash)`);
+    throw new UsageError(`no completion for "${sanitizeLine(args[0])}"; expected one of ${SHELLS.join(', ')} (e.g. study completion bash)`);
   }
   ctx.out(completionScript(shell as Shell, completionData(await loadCurriculum(ctx), ctx)));
 }
