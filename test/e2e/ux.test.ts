@@ -161,6 +161,7 @@ describe('the real curriculum at 60 columns', () => {
     expect(v.visible).toMatch(/Last mock interview: Design a personalized e-commerce\s+search engine, 79% of the checklist covered/);
     expect(v.visible).toMatch(/Paused mock interview: Design a ride-hailing ETA and\s+dynamic pricing system; resume with\s+study interview --resume/);
     expect(v.visible).not.toContain('capstone-ecommerce-search');
+    expect(v.visible).toContain('❯ Continue: Resume the paused mock interview');
     expect(v.wrapped).toEqual([]);
     s.write(KEY.ctrlC);
     expect(await s.exited).toBe(130);

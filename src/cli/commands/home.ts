@@ -32,7 +32,7 @@ export function parseSuggestion(command: string): { name: Exclude<Item, 'continu
   const opts: Record<string, unknown> = {};
   for (let i = 0; i < rest.length; i++) {
     const w = rest[i]!;
-    if (w.startsWith('--')) opts[w.slice(2)] = rest[++i];
+    if (w.startsWith('--')) opts[w.slice(2)] = rest[i + 1] === undefined || rest[i + 1]!.startsWith('--') ? true : rest[++i];
     else args.push(w);
   }
   return { name: name as Exclude<Item, 'continue' | 'quit'>, args, opts };
@@ -55,7 +55,9 @@ export async function run(_args: string[], _raw: Record<string, unknown>, ctx: C
   if (!ctx.interactive) return;
   const prompter = await terminalPrompter(ctx);
   for (;;) {
-    const next = (await report()).next;
+    // A paused mock interview comes first: it is the thing left half done.
+    const waiting = paused(index, ctx.progressPath);
+    const next = waiting ? { text: 'Resume the paused mock interview', command: waiting.command } : (await report()).next;
     const choice = await prompter.select<Item>({
       message: 'What now?',
       choices: [
