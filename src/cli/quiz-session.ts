@@ -49,7 +49,7 @@ export async function runSession(refs: QuestionRef[], ctx: Context, opts: Sessio
     for (const [i, ref] of refs.entries()) {
       ctx.out(renderQuestion(ref, i, refs.length, ctx.theme, ctx.columns));
       const shownAt = clock();
-      const response = await ask(ref, opts.prompter, opts.rng, ctx, opts.schedule);
+      const { response, shown } = await ask(ref, opts.prompter, opts.rng, ctx, opts.schedule);
       const ms = Math.round(clock() - shownAt);
       const verdict = grade(ref.question, response);
       const rating = ratingFor(ref.question.type, verdict, response, ms);
@@ -77,7 +77,7 @@ export async function runSession(refs: QuestionRef[], ctx: Context, opts: Sessio
         if (!opts.cram) after = p.cards[ref.question.id] = review(before, rating, now, retention);
       });
       items.push({ ref, verdict });
-      ctx.out(renderFeedback(ref, verdict, ctx.theme, ctx.columns, response));
+      ctx.out(renderFeedback(ref, verdict, ctx.theme, ctx.columns, response, shown));
       if (opts.schedule && after) {
         // A recall card showed the grades before they were chosen; the others were graded for the user.
         const previews = ref.question.type === 'recall' ? undefined : previewGrades(before, now, retention);
@@ -104,28 +104,34 @@ function choiceText(text: string, lead: number, columns: number): { name: string
   return { name: wrap(sanitize(text), contentWidth(columns), pad, pad).slice(lead), short: sanitizeLine(text) };
 }
 
+/** An answer, and for a multi question the order its options were shown in (feedback follows it). */
+interface Asked {
+  response: Response;
+  shown?: number[];
+}
+
 /** Asks one question with the prompt that fits its type; options are shuffled with `rng`. */
-async function ask(ref: QuestionRef, p: Prompter, rng: Rng, ctx: Context, schedule?: SessionOptions['schedule']): Promise<Response> {
+async function ask(ref: QuestionRef, p: Prompter, rng: Rng, ctx: Context, schedule?: SessionOptions['schedule']): Promise<Asked> {
   const q = ref.question;
   switch (q.type) {
     case 'single': {
       const order = shuffle(q.options.map((_, i) => i), rng);
       const choice = await p.select({ message: 'Choose one', choices: order.map((i) => ({ ...choiceText(q.options[i]!, 2, ctx.columns), value: i })) });
-      return { type: 'single', choice };
+      return { response: { type: 'single', choice } };
     }
     case 'multi': {
-      const order = shuffle(q.options.map((_, i) => i), rng);
+      const shown = shuffle(q.options.map((_, i) => i), rng);
       const choices = await p.checkbox({
         message: 'Choose all that apply (space to mark, ⏎ to submit)',
-        choices: order.map((i) => ({ ...choiceText(q.options[i]!, 3, ctx.columns), value: i })),
+        choices: shown.map((i) => ({ ...choiceText(q.options[i]!, 3, ctx.columns), value: i })),
         // An empty submit is almost always a slip of ⏎: refuse it rather than grade it wrong.
         validate: (picked) => (picked.length > 0 ? true : 'Mark at least one with space, then ⏎ (not graded yet)'),
       });
-      return { type: 'multi', choices };
+      return { response: { type: 'multi', choices }, shown };
     }
     case 'truefalse': {
       const value = await p.select({ message: 'True or false?', choices: [{ name: 'True', value: true }, { name: 'False', value: false }] });
-      return { type: 'truefalse', value };
+      return { response: { type: 'truefalse', value } };
     }
     case 'numeric': {
       const text = await p.input({
@@ -135,12 +141,12 @@ async function ask(ref: QuestionRef, p: Prompter, rng: Rng, ctx: Context, schedu
           return r.ok ? true : r.error;
         },
       });
-      return { type: 'numeric', text };
+      return { response: { type: 'numeric', text } };
     }
     case 'order': {
       const shown = derangedOrder(q.items.length, rng);
       const picked = await p.order({ message: 'Put these in order', items: shown.map((i) => q.items[i]!) });
-      return { type: 'order', order: picked.map((i) => shown[i]!) };
+      return { response: { type: 'order', order: picked.map((i) => shown[i]!) } };
     }
     case 'recall': {
       await p.input({ message: 'Recall the answer, then press ⏎ to reveal it' });
@@ -157,7 +163,7 @@ async function ask(ref: QuestionRef, p: Prompter, rng: Rng, ctx: Context, schedu
         })),
         default: 3 as 1 | 2 | 3 | 4,
       });
-      return { type: 'recall', grade: g };
+      return { response: { type: 'recall', grade: g } };
     }
   }
 }

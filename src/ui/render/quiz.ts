@@ -17,9 +17,10 @@ export function renderQuestion(ref: QuestionRef, index: number, total: number, t
   return `\n${head}\n${t.bold(wrap(sanitize(q.prompt), width))}\n`;
 }
 
-/** Each option of a multi question marked right or wrong against what was picked. */
-function multiMarks(options: readonly string[], answers: readonly number[], picked: readonly number[], t: Theme, width: number): string[] {
-  return options.map((o, i) => {
+/** Each option of a multi question, in the order shown, marked right or wrong against what was picked. */
+function multiMarks(options: readonly string[], answers: readonly number[], picked: readonly number[], t: Theme, width: number, shown?: readonly number[]): string[] {
+  return (shown ?? options.map((_, i) => i)).map((i) => {
+    const o = options[i] ?? '';
     const should = answers.includes(i);
     const did = picked.includes(i);
     const right = should === did;
@@ -29,8 +30,11 @@ function multiMarks(options: readonly string[], answers: readonly number[], pick
   });
 }
 
-/** What the answer got right and wrong, the right answer and the explanation. `response` adds per-option marks to a wrong multi answer. */
-export function renderFeedback(ref: QuestionRef, v: Verdict, t: Theme, columns = 80, response?: Response): string {
+/**
+ * What the answer got right and wrong, the right answer and the explanation. `response` adds
+ * per-option marks to a wrong multi answer, listed in the `shown` order (option indexes) if given.
+ */
+export function renderFeedback(ref: QuestionRef, v: Verdict, t: Theme, columns = 80, response?: Response, shown?: readonly number[]): string {
   const width = contentWidth(columns);
   const q = ref.question;
   const lines: string[] = [];
@@ -40,7 +44,7 @@ export function renderFeedback(ref: QuestionRef, v: Verdict, t: Theme, columns =
     lines.push(t.ok(`${t.sym.ok} Correct`) + (q.type === 'numeric' ? t.dim(` — answer ${sanitizeLine(v.expected)}`) : ''));
   } else if (q.type === 'multi' && response?.type === 'multi') {
     lines.push(t.bad(`${t.sym.bad} Not quite.`) + ' Option by option:');
-    lines.push(...multiMarks(q.options, q.answers, response.choices, t, width));
+    lines.push(...multiMarks(q.options, q.answers, response.choices, t, width, shown));
   } else {
     lines.push(t.bad(`${t.sym.bad} Not quite.`));
     lines.push(wrap(`Answer: ${sanitize(v.expected)}`, width, '  ', '  '));
