@@ -6,7 +6,7 @@
  * - ⏎ with nothing typed submits the list as shown.
  * Resolves to the original indexes in the chosen order. Long items wrap under their text.
  */
-import { createPrompt, useKeypress, usePrefix, useState, isBackspaceKey, isDownKey, isEnterKey, isSpaceKey, isUpKey, makeTheme } from '@inquirer/core';
+import { createPrompt, useKeypress, usePrefix, useState, isDownKey, isEnterKey, isSpaceKey, isUpKey, makeTheme } from '@inquirer/core';
 import { contentWidth, hang } from '../text.js';
 
 export interface OrderConfig {
@@ -31,14 +31,15 @@ export function moveItem(order: number[], from: number, delta: -1 | 1): number[]
 export type TypedOrder = { ok: true; positions: number[]; complete: boolean } | { ok: false; error: string };
 
 /**
- * Reads a typed order of `n` items: 1-based positions separated by spaces or commas, or (for at most
- * 9 items) digits run together. Returns the 0-based positions typed so far and whether all `n` are
+ * Reads a typed order of `n` items: 1-based positions separated by spaces or commas; for at most
+ * 9 items each digit is one position, separated or not. Returns the 0-based positions typed so far and whether all `n` are
  * there (the last one may be left out: it can only go last). Pure.
  */
 export function parseTypedOrder(text: string, n: number): TypedOrder {
   const t = text.trim();
   if (t === '') return { ok: true, positions: [], complete: false };
-  const parts = /[\s,]/.test(t) || n > 9 ? t.split(/[\s,]+/).filter(Boolean) : [...t];
+  // Up to 9 items every digit is one item ("31 2" is 3, 1, 2); beyond, numbers are separated.
+  const parts = n > 9 ? t.split(/[\s,]+/).filter(Boolean) : [...t.replace(/[\s,]+/g, '')];
   const positions: number[] = [];
   for (const p of parts) {
     if (!/^\d+$/.test(p)) return { ok: false, error: `"${p}" is not an item number; type numbers from 1 to ${n}` };
@@ -71,40 +72,35 @@ export const orderPrompt = createPrompt<number[], OrderConfig>((config, done) =>
   const reading = parseTypedOrder(typed, n);
 
   useKeypress((key, rl) => {
-    // The prompt reads keys itself; keep readline's own line empty.
-    rl.clearLine(0);
     if (isEnterKey(key)) {
+      // readline has taken the line; what was typed is in `typed`.
       if (typed.trim() === '') {
         setStatus('done');
         done(order);
         return;
       }
-      if (!reading.ok) return setError(reading.error);
-      if (!reading.complete) return setError(`type all ${n} numbers (or ${n - 1}: the last goes last), or backspace and use the arrows`);
+      setTyped('');
+      if (!reading.ok) return setError(`${reading.error}; type the order again`);
+      if (!reading.complete) return setError(`type all ${n} numbers (or ${n - 1}: the last goes last), or use the arrows`);
       const chosen = applyTyped(order, reading.positions);
       setOrder(chosen);
       setStatus('done');
       done(chosen);
       return;
     }
-    if (isBackspaceKey(key)) {
-      setTyped(typed.slice(0, -1));
+    // Typed text lives in readline's line (so editing keys work); space on an empty line picks up.
+    const line = rl.line;
+    if (isSpaceKey(key) && line.trim() === '') {
+      rl.clearLine(0);
+      setTyped('');
+      setHeld(!held);
+      return;
+    }
+    if (line !== '' || typed !== '') {
+      setTyped(line);
       setError(undefined);
       return;
     }
-    const ch = key.name?.length === 1 ? key.name : (key as { sequence?: string }).sequence;
-    if (ch && /^[0-9,]$/.test(ch)) {
-      setTyped(typed + ch);
-      setError(undefined);
-      return;
-    }
-    if (isSpaceKey(key)) {
-      // While typing, space separates numbers; otherwise it picks up and drops.
-      if (typed !== '') setTyped(`${typed} `);
-      else setHeld(!held);
-      return;
-    }
-    if (typed !== '') return;
     const delta = isUpKey(key) ? -1 : isDownKey(key) ? 1 : 0;
     if (delta === 0) return;
     const next = cursor + delta;
@@ -126,7 +122,7 @@ export const orderPrompt = createPrompt<number[], OrderConfig>((config, done) =>
     return held ? mark(hang(`⇅ ${label}`, text, width)) : hang(`❯ ${label}`, text, width);
   });
   const help = theme.style.help(
-    typed !== '' ? `order: ${typed.trim()} · ⏎ submit · backspace edit` : held ? '↑↓ move the item · space drop · ⏎ submit' : `type the order (${exampleOrder(n)}) · or ↑↓ and space · ⏎ submit`,
+    typed !== '' ? `order: ${typed.trim()} · ⏎ submit · backspace edits` : held ? '↑↓ move the item · space drop · ⏎ submit' : `type the order (${exampleOrder(n)}) · or ↑↓ and space · ⏎ submit`,
   );
   const problem = error ?? (reading.ok ? undefined : reading.error);
   const err = problem ? `\n${theme.style.error(problem)}` : '';
