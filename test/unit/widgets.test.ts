@@ -21,7 +21,8 @@ describe('typed order', () => {
     ['1 1', 4, '1 is typed twice; each item once'],
     ['0', 4, 'there is no item 0; type numbers from 1 to 4'],
     ['1x', 4, '"x" is not an item number; type numbers from 1 to 4'],
-    ['13 1', 12, '1 is typed twice; each item once'],
+    ['11 11', 12, '11 is typed twice; each item once'],
+    ['13', 12, 'there is no item 13; type numbers from 1 to 12'],
   ])('refuses %j', (text, n, error) => expect(parseTypedOrder(text, n)).toEqual({ ok: false, error }));
 
   it('puts typed positions first, the rest after in their order', () => {
