@@ -30,7 +30,17 @@ export interface CommandSpec {
   options: OptionSpec[];
   /** Needs an interactive terminal unless one of these options is given (e.g. --json). */
   load: () => Promise<{ run: Handler }>;
+  /** Checks the arguments before the handler loads (e.g. a topic id, with did-you-mean); import lazily. */
+  check?: Handler;
 }
+
+/** Options of `study` itself, accepted before or after any command. */
+export const GLOBAL_OPTIONS: OptionSpec[] = [
+  { flags: '--curriculum <dir>', description: 'curriculum folder (env STUDY_CURRICULUM; default: the bundled one)' },
+  { flags: '--progress <file>', description: 'progress file (env STUDY_PROGRESS; default: $XDG_DATA_HOME/ai-design-study/progress.json)' },
+  { flags: '--no-color', description: 'no colours (also NO_COLOR=1)' },
+  { flags: '--debug', description: 'print stack traces of unexpected errors' },
+];
 
 export const COMMANDS: CommandSpec[] = [
   {
@@ -39,6 +49,7 @@ export const COMMANDS: CommandSpec[] = [
     summary: 'read a lesson (menu, or a topic id or number), then quiz on it',
     options: [],
     load: () => import('./commands/learn.js'),
+    check: (args, _opts, ctx) => import('./check-args.js').then((m) => m.checkTopicArg(args[0], ctx, 'study learn')),
   },
   {
     name: 'quiz',
@@ -188,5 +199,20 @@ export const COMMANDS: CommandSpec[] = [
     summary: 'versions, paths, data and terminal checks — paste it into a bug report',
     options: [{ flags: '--json', description: 'print JSON' }],
     load: () => import('./commands/doctor.js'),
+  },
+  {
+    name: 'completion',
+    args: '[shell]',
+    summary: 'print a shell completion script: bash, zsh or fish',
+    help: [
+      'Install (see the README):',
+      '  bash  add to ~/.bashrc:  eval "$(study completion bash)"',
+      '  zsh   add to ~/.zshrc:   source <(study completion zsh)',
+      '  fish  study completion fish > ~/.config/fish/completions/study.fish',
+      'The script lists the commands, options, topic ids, capstones and calculator kinds of the',
+      'curriculum in use; run it again after changing curricula.',
+    ].join('\n'),
+    options: [],
+    load: () => import('./commands/completion.js'),
   },
 ];

@@ -3,24 +3,46 @@
  * place where errors become output and exit codes. `main.ts` loads it and exits.
  */
 import { Command, CommanderError } from 'commander';
-import { EXIT, isPromptCancel, isStudyError } from '../errors.js';
+import { EXIT, isPromptCancel, isStudyError, UsageError } from '../errors.js';
 import { sanitize, sanitizeLine } from '../sanitize.js';
-import { COMMANDS, type CommandSpec } from './commands.js';
+import { COMMANDS, GLOBAL_OPTIONS, type CommandSpec } from './commands.js';
 import { makeContext, type GlobalFlags } from './context.js';
 
 import { VERSION } from './version.js';
 
 /** Global options that take a value (their value is not a command name). */
-const GLOBAL_WITH_VALUE = new Set(['--curriculum', '--progress']);
+const GLOBAL_WITH_VALUE = new Set(GLOBAL_OPTIONS.filter((o) => o.flags.includes('<')).map((o) => o.flags.split(' ')[0]!));
 
-/** The command named in `argv`, if it is one of ours (undefined for `study`, or an unknown word). */
-export function invokedCommand(argv: string[]): string | undefined {
+/** The words of `argv` that are not options (values of global options skipped): `study --progress p help quiz` → help, quiz. */
+function words(argv: string[]): { word: string; at: number }[] {
+  const out: { word: string; at: number }[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
+    if (a === '--') break;
     if (GLOBAL_WITH_VALUE.has(a)) i++;
-    else if (!a.startsWith('-')) return COMMANDS.some((c) => c.name === a) ? a : undefined;
+    else if (!a.startsWith('-')) out.push({ word: a, at: i });
   }
-  return undefined;
+  return out;
+}
+
+const isCommand = (w: string | undefined) => w !== undefined && COMMANDS.some((c) => c.name === w);
+
+/**
+ * The command named in `argv`, if it is one of ours (undefined for `study`, or an unknown word);
+ * for `study help CMD`, CMD.
+ */
+export function invokedCommand(argv: string[]): string | undefined {
+  const [first, second] = words(argv).map((w) => w.word);
+  const name = first === 'help' ? second : first;
+  return isCommand(name) ? name : undefined;
+}
+
+/** The word that stands where a command should and is none (`study quizz`, `study help quizz`), with what follows it. */
+function unknownCommand(argv: string[]): { word: string; rest: string[] } | undefined {
+  const ws = words(argv);
+  const target = ws[0]?.word === 'help' ? ws[1] : ws[0];
+  if (!target || isCommand(target.word) || (target === ws[0] && target.word === 'help')) return undefined;
+  return { word: target.word, rest: ws[0]?.word === 'help' ? [] : argv.slice(target.at + 1) };
 }
 
 function buildProgram(argv: string[]): Command {
@@ -28,15 +50,13 @@ function buildProgram(argv: string[]): Command {
     .description('A terminal trainer for AI / ML system-design interviews: lessons, quizzes, spaced review, mock interviews, calculators.')
     .version(VERSION, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
-    .option('--curriculum <dir>', 'curriculum folder (env STUDY_CURRICULUM; default: the bundled one)')
-    .option('--progress <file>', 'progress file (env STUDY_PROGRESS; default: $XDG_DATA_HOME/ai-design-study/progress.json)')
-    .option('--no-color', 'no colours (also NO_COLOR=1)')
-    .option('--debug', 'print stack traces of unexpected errors')
     .exitOverride()
-    // Arguments are echoed in commander's messages: sanitised, so they cannot drive the terminal.
-    .configureOutput({ outputError: (str, write) => write(sanitize(str.replace(/^error: /, 'study: '))) })
+    // Errors are held back: `report` prints them, rewriting some (unknown options) to say more.
+    .configureOutput({ outputError: (str) => void (heldError += str) })
     .showSuggestionAfterError(true)
-    .allowExcessArguments(false);
+    .allowExcessArguments(false)
+    .helpCommand('help [command]', 'show help for a command (the same as study COMMAND --help)');
+  for (const o of GLOBAL_OPTIONS) program.option(o.flags, o.description);
   program.action(async () => {
     const { run } = await import('./commands/home.js');
     await run([], {}, await context(program));
@@ -60,8 +80,10 @@ function register(program: Command, spec: CommandSpec, full: boolean, argv: stri
   cmd.action(async (...received: unknown[]) => {
     const command = received[received.length - 1] as Command;
     const args = command.args;
+    const ctx = await context(program);
+    if (spec.check) await spec.check(args, command.opts(), ctx);
     const { run } = await spec.load();
-    await run(args, command.opts(), await context(program));
+    await run(args, command.opts(), ctx);
   });
 }
 
@@ -71,18 +93,43 @@ function context(program: Command) {
 
 /** Runs the CLI and returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram(argv);
+  heldError = '';
   try {
-    await program.parseAsync(argv, { from: 'user' });
+    const unknown = unknownCommand(argv);
+    if (unknown) {
+      const { unknownCommandMessage } = await import('./did-you-mean.js');
+      throw new UsageError(unknownCommandMessage(sanitizeLine(unknown.word), [...COMMANDS.map((c) => c.name), 'help'], unknown.rest.map(sanitizeLine)));
+    }
+    await buildProgram(argv).parseAsync(argv, { from: 'user' });
     return EXIT.ok;
   } catch (e) {
-    return report(e, argv.includes('--debug'));
+    return report(e, argv);
   }
 }
 
-function report(e: unknown, debug: boolean): number {
+/** Commander's error text, held back by `configureOutput` until `report` decides what to print. */
+let heldError = '';
+
+/** Global option names, accepted after any command too. */
+const GLOBAL_NAMES = [...GLOBAL_OPTIONS.map((o) => o.flags.split(' ')[0]!), '--help'];
+
+/** The line for an unknown option: what the command accepts, closest first. */
+async function unknownOptionLine(message: string, argv: string[]): Promise<string | undefined> {
+  const flag = /unknown option '([^']+)'/.exec(message)?.[1];
+  if (!flag) return undefined;
+  const name = invokedCommand(argv);
+  const spec = COMMANDS.find((c) => c.name === name);
+  const { optionNames, unknownOptionMessage } = await import('./did-you-mean.js');
+  const own = (spec?.options ?? []).flatMap((o) => optionNames(o.flags)).filter((o) => o.startsWith('--'));
+  return unknownOptionMessage(sanitizeLine(flag), name, own, name ? GLOBAL_NAMES : [...GLOBAL_NAMES, '--version']);
+}
+
+async function report(e: unknown, argv: string[]): Promise<number> {
+  const debug = argv.includes('--debug');
   if (e instanceof CommanderError) {
     if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
+    const better = e.code === 'commander.unknownOption' ? await unknownOptionLine(heldError || e.message, argv) : undefined;
+    process.stderr.write(better ? `study: ${sanitizeLine(better)}\n` : sanitize(heldError || `${e.message}\n`).replace(/^error: /, 'study: '));
     return EXIT.usage;
   }
   if (isPromptCancel(e)) {

@@ -9,14 +9,17 @@ import { grade, readNumericAnswer, RECALL_GRADES, type Response } from '../quiz/
 import { ratingFor } from '../quiz/rating.js';
 import { derangedOrder, shuffle, type Rng } from '../quiz/rng.js';
 import type { QuestionRef } from '../quiz/select.js';
-import { review } from '../review/fsrs.js';
+import { review, type Scheduling } from '../review/fsrs.js';
 import type { AnswerEvent } from '../progress/model.js';
 import { updateProgress } from '../progress/store.js';
 import { configPath, readConfig } from '../config/store.js';
 import { schedulingOf } from '../config/settings.js';
 import type { Prompter } from '../ui/prompter.js';
-import { renderFeedback, renderQuestion, renderSummary, type AnsweredItem } from '../ui/render/quiz.js';
-import { plural, wrap } from '../ui/text.js';
+import { renderFeedback, renderQuestion, renderScheduled, renderSummary, type AnsweredItem } from '../ui/render/quiz.js';
+import { contentWidth, plural, wrap } from '../ui/text.js';
+import { gradeLine, previewGrades, shortInterval } from '../review/intervals.js';
+import type { StoredCard } from '../progress/model.js';
+import { sanitize, sanitizeLine } from '../sanitize.js';
 import type { Context } from './context.js';
 
 export interface SessionOptions {
@@ -27,6 +30,12 @@ export interface SessionOptions {
   prompter: Prompter;
   /** Monotonic milliseconds, for answer times. */
   clock?: () => number;
+  /**
+   * Review sessions: the cards as they stood when the session began and the desired retention,
+   * to show what each grade would schedule ("Again 10m · Hard 1d · Good 4d · Easy 9d") and when
+   * the card is due again.
+   */
+  schedule?: { card: (questionId: string) => StoredCard | undefined; retention: number | Scheduling };
 }
 
 export interface SessionResult {
@@ -44,7 +53,7 @@ export async function runSession(refs: QuestionRef[], ctx: Context, opts: Sessio
     for (const [i, ref] of refs.entries()) {
       ctx.out(renderQuestion(ref, i, refs.length, ctx.theme, ctx.columns));
       const shownAt = clock();
-      const response = await ask(ref, opts.prompter, opts.rng, ctx);
+      const { response, shown } = await ask(ref, opts.prompter, opts.rng, ctx, opts.schedule);
       const ms = Math.round(clock() - shownAt);
       const verdict = grade(ref.question, response);
       const rating = ratingFor(ref.question.type, verdict, response, ms);
@@ -62,12 +71,22 @@ export async function runSession(refs: QuestionRef[], ctx: Context, opts: Sessio
         ms,
         given: verdict.given.slice(0, 2000),
       };
+      let before: StoredCard | undefined;
+      let after: StoredCard | undefined;
+      let retention: number | Scheduling = 0.9;
       await updateProgress(ctx.progressPath, (p) => {
         p.events.push(event);
-        if (!opts.cram) p.cards[ref.question.id] = review(p.cards[ref.question.id], rating, now, schedulingOf(config, p.settings.desiredRetention));
+        before = p.cards[ref.question.id];
+        retention = schedulingOf(config, p.settings.desiredRetention);
+        if (!opts.cram) after = p.cards[ref.question.id] = review(before, rating, now, retention);
       });
       items.push({ ref, verdict });
-      ctx.out(renderFeedback(ref, verdict, ctx.theme, ctx.columns));
+      ctx.out(renderFeedback(ref, verdict, ctx.theme, ctx.columns, response, shown));
+      if (opts.schedule && after) {
+        // A recall card showed the grades before they were chosen; the others were graded for the user.
+        const previews = ref.question.type === 'recall' ? undefined : previewGrades(before, now, retention);
+        ctx.out(renderScheduled(previews, rating, new Date(after.due), now, ctx.theme, ctx.columns));
+      }
     }
   } catch (e) {
     if (isPromptCancel(e)) {
@@ -80,23 +99,43 @@ export async function runSession(refs: QuestionRef[], ctx: Context, opts: Sessio
   return { items, elapsedMs };
 }
 
+/**
+ * A choice's text wrapped for a list whose rows start with `lead` columns of cursor and mark
+ * ("❯ " in a select, "❯◯ " in a checkbox): continuation lines hang under the text.
+ */
+function choiceText(text: string, lead: number, columns: number): { name: string; short: string } {
+  const pad = ' '.repeat(lead);
+  return { name: wrap(sanitize(text), contentWidth(columns), pad, pad).slice(lead), short: sanitizeLine(text) };
+}
+
+/** An answer, and for a multi question the order its options were shown in (feedback follows it). */
+interface Asked {
+  response: Response;
+  shown?: number[];
+}
+
 /** Asks one question with the prompt that fits its type; options are shuffled with `rng`. */
-async function ask(ref: QuestionRef, p: Prompter, rng: Rng, ctx: Context): Promise<Response> {
+async function ask(ref: QuestionRef, p: Prompter, rng: Rng, ctx: Context, schedule?: SessionOptions['schedule']): Promise<Asked> {
   const q = ref.question;
   switch (q.type) {
     case 'single': {
       const order = shuffle(q.options.map((_, i) => i), rng);
-      const choice = await p.select({ message: 'Choose one', choices: order.map((i) => ({ name: q.options[i]!, value: i })) });
-      return { type: 'single', choice };
+      const choice = await p.select({ message: 'Choose one', choices: order.map((i) => ({ ...choiceText(q.options[i]!, 2, ctx.columns), value: i })) });
+      return { response: { type: 'single', choice } };
     }
     case 'multi': {
-      const order = shuffle(q.options.map((_, i) => i), rng);
-      const choices = await p.checkbox({ message: 'Choose all that apply (space to mark, ⏎ to submit)', choices: order.map((i) => ({ name: q.options[i]!, value: i })) });
-      return { type: 'multi', choices };
+      const shown = shuffle(q.options.map((_, i) => i), rng);
+      const choices = await p.checkbox({
+        message: 'Choose all that apply (space to mark, ⏎ to submit)',
+        choices: shown.map((i) => ({ ...choiceText(q.options[i]!, 3, ctx.columns), value: i })),
+        // An empty submit is almost always a slip of ⏎: refuse it rather than grade it wrong.
+        validate: (picked) => (picked.length > 0 ? true : 'Mark at least one with space, then ⏎ (not graded yet)'),
+      });
+      return { response: { type: 'multi', choices }, shown };
     }
     case 'truefalse': {
       const value = await p.select({ message: 'True or false?', choices: [{ name: 'True', value: true }, { name: 'False', value: false }] });
-      return { type: 'truefalse', value };
+      return { response: { type: 'truefalse', value } };
     }
     case 'numeric': {
       const text = await p.input({
@@ -106,22 +145,29 @@ async function ask(ref: QuestionRef, p: Prompter, rng: Rng, ctx: Context): Promi
           return r.ok ? true : r.error;
         },
       });
-      return { type: 'numeric', text };
+      return { response: { type: 'numeric', text } };
     }
     case 'order': {
       const shown = derangedOrder(q.items.length, rng);
       const picked = await p.order({ message: 'Put these in order', items: shown.map((i) => q.items[i]!) });
-      return { type: 'order', order: picked.map((i) => shown[i]!) };
+      return { response: { type: 'order', order: picked.map((i) => shown[i]!) } };
     }
     case 'recall': {
       await p.input({ message: 'Recall the answer, then press ⏎ to reveal it' });
-      ctx.out(`${ctx.theme.accent(wrap(q.back, Math.min(ctx.columns, 100) - 1, '  ', '  '))}\n`);
+      ctx.out(`${ctx.theme.accent(wrap(sanitize(q.back), contentWidth(ctx.columns), '  ', '  '))}\n`);
+      const previews = schedule ? previewGrades(schedule.card(q.id), ctx.now(), schedule.retention) : undefined;
+      if (previews) ctx.out(`${ctx.theme.dim(wrap(`Next review: ${gradeLine(previews)}`, contentWidth(ctx.columns), '  ', '  '))}\n`);
       const g = await p.select({
         message: 'How well did you recall it?',
-        choices: RECALL_GRADES.map((name, i) => ({ name, value: (i + 1) as 1 | 2 | 3 | 4, description: GRADE_HELP[i] })),
+        choices: RECALL_GRADES.map((name, i) => ({
+          name: previews ? `${name}  ${ctx.theme.dim(shortInterval(previews[i]!.intervalMs))}` : name,
+          short: name,
+          value: (i + 1) as 1 | 2 | 3 | 4,
+          description: GRADE_HELP[i],
+        })),
         default: 3 as 1 | 2 | 3 | 4,
       });
-      return { type: 'recall', grade: g };
+      return { response: { type: 'recall', grade: g } };
     }
   }
 }

@@ -98,5 +98,10 @@ function interviewProblems(iv: NonNullable<Curriculum['modules'][number]['sectio
   iv.checklist.forEach((c, i) => {
     if (!phases.has(c.phase)) out.push({ path: ['checklist', i, 'phase'], message: `phase "${c.phase}" is not one of this interview's phases (${[...phases].join(', ')})` });
   });
+  iv.rubric.forEach((d, i) =>
+    (d.phases ?? []).forEach((p, j) => {
+      if (!phases.has(p)) out.push({ path: ['rubric', i, 'phases', j], message: `phase "${p}" is not one of this interview's phases (${[...phases].join(', ')})` });
+    }),
+  );
   return out;
 }

@@ -193,7 +193,17 @@ const KeyNumber = z.object({ label: text, value: text, derivation: text }).stric
 
 /** A rubric dimension scored 1-4; `levels` describe 1 (weak) to 4 (very strong), in that order. */
 const RubricDimension = z
-  .object({ id: slug, title: text, levels: z.array(text).length(4, 'needs exactly 4 levels (1 to 4)') })
+  .object({
+    id: slug,
+    title: text,
+    levels: z.array(text).length(4, 'needs exactly 4 levels (1 to 4)'),
+    /**
+     * Optional: the phases whose checklist coverage is evidence for this dimension. When two
+     * dimensions get the same self-score, the one with less coverage there is named first in
+     * "Work on next". Absent: every phase counts.
+     */
+    phases: z.array(slug).optional(),
+  })
   .strict();
 
 /** The mock-interview material of a capstone topic. */

@@ -1,7 +1,8 @@
 /** The Markdown transcript of a finished interview: notes, hints, checklist, scores, follow-ups. Pure. */
 import type { Capstone } from './catalog.js';
-import { drawFollowUps, hintsUsed, weakest } from './debrief.js';
+import { drawFollowUps, hintsUsed } from './debrief.js';
 import { withFlips, type Grade, type Status } from './grade.js';
+import { workOnNext, workOnText } from './work-on.js';
 import type { Session } from './session.js';
 import { mmss } from './timer.js';
 
@@ -83,8 +84,8 @@ export function renderTranscript(x: TranscriptInput): string {
     const score = s.rubric[d.id];
     out.push(`| ${cell(d.title)} | ${score ?? '–'} | ${score ? cell(d.levels[score - 1] ?? '') : ''} |`);
   }
-  const weak = weakest(iv.rubric, s.rubric);
-  if (weak.length) out.push('', `Work on next: ${weak.map((d) => `**${d.title}**`).join(', ')}.`);
+  const next = workOnText(workOnNext(iv.rubric, s.rubric, user), (x: string) => `**${x}**`);
+  if (next) out.push('', next);
   out.push('');
   if (s.followUps.length) {
     out.push('## Follow-up questions', '');

@@ -11,6 +11,9 @@ import { dayKey, type ProgressSummary } from './summary.js';
 export { dayKey };
 
 export interface TopicReport {
+  /** The topic's title and outline number, for people (the key is its id). */
+  title: string;
+  number: number;
   answered: number;
   correct: number;
   /** Share right, 0..1 (0 when unanswered). */
@@ -41,7 +44,8 @@ export interface ProgressJson {
   next: { kind: 'review' | 'strengthen' | 'learn' | 'interview' | 'done'; text: string; command: string };
   /** Measured ("true") retention over the last 30 days beside the target. */
   retention: RetentionReport;
-  interviews: { count: number; last: { capstone: string; at: string; coverage: number } | null; averageCoverage: number };
+  /** `last.title` is the capstone's title (its id when the curriculum no longer has it). */
+  interviews: { count: number; last: { capstone: string; title: string; at: string; coverage: number } | null; averageCoverage: number };
   drills: { count: number; excellent: number; pass: number; miss: number };
 }
 
@@ -64,7 +68,7 @@ export function progressReport(index: CurriculumIndex, s: ProgressSummary, now: 
   const topicReport = (t: IndexTopic): TopicReport => {
     const st = s.topics[t.id];
     const mastery = t.questionIds.length ? t.questionIds.reduce((sum, q) => sum + retrievability(s.cards[q], now, scheduling), 0) / t.questionIds.length : 0;
-    return { answered: st?.answered ?? 0, correct: st?.correct ?? 0, accuracy: share(st?.correct ?? 0, st?.answered ?? 0), mastery, lastPractised: st?.lastAt ?? null };
+    return { title: t.title, number: t.number, answered: st?.answered ?? 0, correct: st?.correct ?? 0, accuracy: share(st?.correct ?? 0, st?.answered ?? 0), mastery, lastPractised: st?.lastAt ?? null };
   };
   const allTopics = indexTopics(index);
   const topics: Record<string, TopicReport> = {};
@@ -88,8 +92,9 @@ export function progressReport(index: CurriculumIndex, s: ProgressSummary, now: 
     d.setDate(d.getDate() - (29 - i));
     return { date: dayKey(d), answers: s.answersPerDay[dayKey(d)] ?? 0 };
   });
+  // A topic answered all right (as shown: 99.6 % reads 100 %) is not weak, whatever its mastery.
   const weakest = allTopics
-    .filter((t) => topics[t.id]!.answered > 0)
+    .filter((t) => topics[t.id]!.answered > 0 && Math.round(topics[t.id]!.accuracy * 100) < 100)
     .sort((a, b) => topics[a.id]!.accuracy - topics[b.id]!.accuracy || topics[a.id]!.mastery - topics[b.id]!.mastery)
     .slice(0, 5)
     .map((t) => ({ id: t.id, title: t.title, accuracy: topics[t.id]!.accuracy, mastery: topics[t.id]!.mastery, command: `study quiz --topic ${t.id}` }));
@@ -104,10 +109,18 @@ export function progressReport(index: CurriculumIndex, s: ProgressSummary, now: 
     activity,
     weakest,
     next: nextStep(allTopics, topics, reviewsDue),
-    interviews: { count: s.interviews.count, last: s.interviews.last, averageCoverage: share(s.interviews.coverageSum, s.interviews.count) },
+    interviews: { count: s.interviews.count, last: lastInterview(s, allTopics), averageCoverage: share(s.interviews.coverageSum, s.interviews.count) },
     drills: { ...s.drills },
     retention: retentionReport(s.reviews ?? {}, activity.map((a) => a.date), scheduling.retention),
   };
+}
+
+/** The last interview with its capstone's title (the event keeps the id: `capstone-eta-pricing` or `eta-pricing`). */
+function lastInterview(s: ProgressSummary, topics: IndexTopic[]): ProgressJson['interviews']['last'] {
+  const last = s.interviews.last;
+  if (!last) return null;
+  const topic = topics.find((t) => t.id === last.capstone || t.id === `capstone-${last.capstone}`);
+  return { ...last, title: topic?.title ?? last.capstone };
 }
 
 /** Due reviews first; else the weakest practised topic below 70 %; else the next unstudied topic in outline order. */

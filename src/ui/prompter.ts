@@ -6,14 +6,18 @@ import type { NotesConfig, NotesDraft } from './widgets/notes-prompt.js';
 
 export interface Choice<T> {
   name: string;
+  /** Shown once answered, instead of `name` (e.g. one line for a wrapped option). */
+  short?: string;
   value: T;
   description?: string;
   disabled?: boolean | string;
 }
 
 export interface Prompter {
-  select<T>(opts: { message: string; choices: Choice<T>[]; default?: T; pageSize?: number }): Promise<T>;
-  checkbox<T>(opts: { message: string; choices: Choice<T>[]; required?: boolean }): Promise<T[]>;
+  /** `ticker`, when given, is redrawn every second before the message (a live countdown). */
+  select<T>(opts: { message: string; choices: Choice<T>[]; default?: T; pageSize?: number; ticker?: () => string }): Promise<T>;
+  /** `validate` sees the values marked when ⏎ is pressed; a string refuses the submit with that hint. */
+  checkbox<T>(opts: { message: string; choices: Choice<T>[]; required?: boolean; validate?: (values: T[]) => true | string }): Promise<T[]>;
   input(opts: { message: string; default?: string; validate?: (value: string) => true | string }): Promise<string>;
   confirm(opts: { message: string; default?: boolean }): Promise<boolean>;
   /** Returns the indexes of `items` in the order the user chose. */
@@ -22,24 +26,32 @@ export interface Prompter {
   notes(opts: NotesConfig): Promise<NotesDraft>;
   /** The pager's "⏎ next section · q quit" line (see widgets/page-prompt.ts). */
   page(opts: { message: string }): Promise<'next' | 'quit'>;
+  /** Waits for ⏎ (other keys are ignored), e.g. "⏎ back to the menu" under a result. */
+  pause(opts: { message: string }): Promise<void>;
 }
 
 /** The inquirer-backed prompter used by the real terminal. */
 export async function inquirerPrompter(highlight?: (s: string) => string): Promise<Prompter> {
-  const [{ select, checkbox, input, confirm }, { orderPrompt }, { notesPrompt }] = await Promise.all([
+  const [{ select, checkbox, input, confirm }, { orderPrompt }, { notesPrompt }, { pausePrompt }, { tickingSelect }] = await Promise.all([
     import('@inquirer/prompts'),
     import('./widgets/order-prompt.js'),
     import('./widgets/notes-prompt.js'),
+    import('./widgets/pause-prompt.js'),
+    import('./widgets/ticking-select.js'),
   ]);
   // A neutral mark once answered: inquirer's default green tick would read as "correct".
   const theme = { prefix: { idle: '?', done: '›' } };
   return {
-    select: (o) => select({ ...o, pageSize: o.pageSize ?? 12, theme }),
-    checkbox: (o) => checkbox({ ...o, required: o.required ?? false, pageSize: 12, theme }),
+    select: (o) => (o.ticker ? tickingSelect({ message: o.message, choices: o.choices, ticker: o.ticker, pageSize: o.pageSize }) : select({ ...o, pageSize: o.pageSize ?? 12, theme })),
+    checkbox: (o) => {
+      const check = o.validate;
+      return checkbox({ ...o, validate: check ? (sel: readonly { value: (typeof o.choices)[number]['value'] }[]) => check(sel.map((c) => c.value)) : undefined, required: o.required ?? false, pageSize: 12, theme });
+    },
     input: (o) => input({ message: o.message, default: o.default, validate: o.validate, theme }),
     confirm: (o) => confirm({ ...o, theme }),
     order: (o) => orderPrompt({ ...o, highlight }),
     notes: (o) => notesPrompt(o),
     page: async (o) => (await import('./widgets/page-prompt.js')).pagePrompt(o),
+    pause: (o) => pausePrompt(o),
   };
 }

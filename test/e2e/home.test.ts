@@ -16,6 +16,8 @@ describe('home screen', () => {
     // Continue, Learn, Quiz, Review, Drill, Mock interview, Calculators, Progress, Quit
     s.write(KEY.down.repeat(7) + KEY.enter);
     await s.waitFor('Estimation drills: none yet');
+    await s.waitFor('⏎ back to the menu');
+    s.write(KEY.enter);
     await s.waitFor('What now?');
     s.write(KEY.up + KEY.enter); // Quit (the list wraps)
     expect(await s.exited).toBe(0);

@@ -116,4 +116,39 @@ describe('export and import', () => {
     expect(readImport('nope')).toMatchObject({ ok: false, message: expect.stringContaining('not valid JSON') });
     expect(readImport('{"version": 42}')).toMatchObject({ ok: false, message: expect.stringContaining('newer study') });
   });
+
+  it('never lists a topic answered all right among the weakest, and names topics and capstones by title', () => {
+    const p = withAnswers([
+      answer('w1', 'dns.a', '2026-03-10T09:00:00', true),
+      answer('w2', 'dns.b', '2026-03-10T09:01:00', true),
+      answer('w3', 'caching.a', '2026-03-10T09:02:00', false),
+      answer('w4', 'caching.b', '2026-03-10T09:03:00', true),
+    ]);
+    p.events.push({
+      id: 'interview-0001',
+      type: 'interview',
+      at: '2026-03-10T10:00:00Z',
+      startedAt: '2026-03-10T09:15:00Z',
+      capstone: 'capstone-ecommerce-search',
+      minutes: 45,
+      practice: false,
+      phases: [],
+      coverage: 0.5,
+      covered: [],
+      checklistTotal: 24,
+      hintsUsed: 0,
+      clarifyingAsked: 0,
+      rubric: {},
+      followUps: [],
+    });
+    const r = progressReport(full, p, now);
+    expect(r.weakest.map((w) => w.id)).toEqual(['caching']);
+    expect(r.topics.dns).toMatchObject({ title: 'DNS (domain name system)', number: 5, accuracy: 1 });
+    expect(r.interviews.last).toMatchObject({ capstone: 'capstone-ecommerce-search', title: 'Design a personalized e-commerce search engine' });
+    const text = renderProgress(r, plainTheme, now, 60);
+    expect(text).toContain('5. DNS (domain name system)');
+    expect(text).not.toMatch(/^ {2}dns\b/m);
+    expect(text).toMatch(/last Design a\s+personalized\s+e-commerce\s+search/);
+    for (const line of text.split('\n')) expect(line.length).toBeLessThanOrEqual(59);
+  });
 });

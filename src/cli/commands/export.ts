@@ -9,7 +9,8 @@ import { guardOutput } from '../output-guard.js';
 import { choiceOption, intOption } from '../options.js';
 import { sanitizeLine } from '../../sanitize.js';
 
-const FORMATS = ['anki', 'markdown', 'revlog'] as const;
+/** The export formats (also offered by shell completion). */
+export const FORMATS = ['anki', 'markdown', 'revlog'] as const;
 
 export async function run(_args: string[], raw: Record<string, unknown>, ctx: Context): Promise<void> {
   const format = choiceOption('--format', raw.format, FORMATS);

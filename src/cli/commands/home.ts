@@ -3,10 +3,11 @@
  * activity. Without one: the dashboard alone, exit 0.
  */
 import { isInterruption, isStudyError } from '../../errors.js';
-import { curriculumIndex } from '../../curriculum/index.js';
+import { curriculumIndex, indexTopics, type CurriculumIndex } from '../../curriculum/index.js';
 import { progressReport } from '../../progress/report.js';
 import { readSummary } from '../../progress/summary-cache.js';
-import { renderDashboard } from '../../ui/render/dashboard.js';
+import { renderDashboard, type PausedInterview } from '../../ui/render/dashboard.js';
+import { pausedCapstone } from '../interview/paths.js';
 import type { Context } from '../context.js';
 import type { Handler } from '../commands.js';
 import { loadCurriculumView, userCacheDir } from '../load.js';
@@ -36,10 +37,18 @@ export function parseSuggestion(command: string): { name: Exclude<Item, 'continu
   const opts: Record<string, unknown> = {};
   for (let i = 0; i < rest.length; i++) {
     const w = rest[i]!;
-    if (w.startsWith('--')) opts[w.slice(2)] = rest[++i];
+    if (w.startsWith('--')) opts[w.slice(2)] = rest[i + 1] === undefined || rest[i + 1]!.startsWith('--') ? true : rest[++i];
     else args.push(w);
   }
   return { name: name as Exclude<Item, 'continue' | 'quit'>, args, opts };
+}
+
+/** The paused mock interview, if one is saved, with its title and the command that resumes it. */
+function paused(index: CurriculumIndex, progressPath: string): PausedInterview | undefined {
+  const capstone = pausedCapstone(progressPath);
+  if (capstone === undefined) return undefined;
+  const topic = indexTopics(index).find((t) => t.id === capstone);
+  return { title: topic ? topic.title : 'one is saved', command: 'study interview --resume' };
 }
 
 export async function run(_args: string[], _raw: Record<string, unknown>, ctx: Context): Promise<void> {
@@ -53,11 +62,14 @@ export async function run(_args: string[], _raw: Record<string, unknown>, ctx: C
     const r = progressReport(index, summary, ctx.now(), schedulingOf(config, summary.desiredRetention));
     return sanitizeData({ ...r, next: plannedNext(index, summary, config, ctx.now()) ?? r.next });
   };
-  ctx.out(renderDashboard(await report(), ctx.theme, ctx.now(), ctx.columns));
+  const dashboard = async () => renderDashboard(await report(), ctx.theme, ctx.now(), ctx.columns, paused(index, ctx.progressPath));
+  ctx.out(await dashboard());
   if (!ctx.interactive) return;
   const prompter = await terminalPrompter(ctx);
   for (;;) {
-    const next = (await report()).next;
+    // A paused mock interview comes first: it is the thing left half done.
+    const waiting = paused(index, ctx.progressPath);
+    const next = waiting ? { text: 'Resume the paused mock interview', command: waiting.command } : (await report()).next;
     const choice = await prompter.select<Item>({
       message: 'What now?',
       choices: [
@@ -74,15 +86,20 @@ export async function run(_args: string[], _raw: Record<string, unknown>, ctx: C
     });
     if (choice === 'quit') return;
     const target = choice === 'continue' ? parseSuggestion(next.command) : { name: choice, args: [], opts: {} };
+    let interrupted = false;
     try {
       const { run: handler } = await LOADERS[target.name]();
       await handler(target.args, target.opts, ctx);
     } catch (e) {
       // An activity that stops (Ctrl-C, a bad input) returns here; the home menu itself exits on Ctrl-C.
-      if (isInterruption(e)) ctx.err(`${e.name === 'InterruptedError' ? e.message : 'Stopped.'}\n`);
+      interrupted = isInterruption(e);
+      if (interrupted) ctx.err(`${e instanceof Error && e.name === 'InterruptedError' ? e.message : 'Stopped.'}\n`);
       else if (isStudyError(e)) ctx.err(`study: ${sanitizeLine(e.message)}\n`);
       else throw e;
     }
-    ctx.out(`\n${renderDashboard(await report(), ctx.theme, ctx.now(), ctx.columns)}`);
+    // The result (a score, a calculation, an error) stays in view until the user has read it; a
+    // Ctrl-C already meant "back", so it does not ask again.
+    if (!interrupted) await prompter.pause({ message: '⏎ back to the menu' });
+    ctx.out(`\n${await dashboard()}`);
   }
 }

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { configPath, readConfig } from '../../config/path.js';
 import { performance } from 'node:perf_hooks';
 import { DataError, UsageError } from '../../errors.js';
+import { sanitizeLine } from '../../sanitize.js';
 import { capstones, findCapstone, listing, MINUTES, type Capstone, type Minutes } from '../../interview/catalog.js';
 import { interviewHistory } from '../../interview/history.js';
 import { mismatch, newSession, type Session } from '../../interview/session.js';
@@ -85,7 +86,12 @@ export async function run(args: string[], raw: Record<string, unknown>, ctx: Con
   }
   if (all.length === 0) throw new DataError(`the curriculum in ${ctx.curriculumDir} has no capstone with an interview block`);
   let capstone = o.capstone === undefined ? undefined : findCapstone(all, o.capstone);
-  if (o.capstone !== undefined && !capstone) throw new UsageError(`no capstone "${o.capstone}"; expected one of ${all.map((c) => c.id).join(', ')} (or a topic id or number)`);
+  if (o.capstone !== undefined && !capstone) {
+    const { closest } = await import('../did-you-mean.js');
+    const near = closest(o.capstone, all.map((c) => c.id));
+    const guess = near.length ? `did you mean ${near.map((id) => `study interview ${id}`).join(' or ')}? The capstones are` : 'expected one of';
+    throw new UsageError(`no capstone "${sanitizeLine(o.capstone)}"; ${guess} ${all.map((c) => c.id).join(', ')} (or a topic id or number)`);
+  }
   const out = o.out === undefined ? undefined : checkOut(o.out, ctx);
   const perMinute = msPerMinute(ctx.env);
   const savePath = inProgressPath(ctx.progressPath);

@@ -1,5 +1,6 @@
 /** `study quiz`: questions from a module, section or topic; unseen and weak first. */
 import { UsageError } from '../../errors.js';
+import { sanitizeLine } from '../../sanitize.js';
 import { QUESTION_TYPES, type QuestionType } from '../../curriculum/constants.js';
 import { allQuestions, filterQuestions, findTopic, pickQuestions, type QuizFilter } from '../../quiz/select.js';
 import { seededRng } from '../../quiz/rng.js';
@@ -33,11 +34,14 @@ export async function run(_args: string[], raw: Record<string, unknown>, ctx: Co
   const curriculum = await loadCurriculum(ctx);
   if (opts.topic !== undefined) {
     const found = findTopic(curriculum, opts.topic);
-    if (!found) throw new UsageError(`--topic: no topic "${opts.topic}"; see study topics for ids and numbers`);
+    if (!found) throw (await import('../topic-arg.js')).unknownTopicError(curriculum, opts.topic, '--topic', 'study quiz --topic');
     opts.topic = found.topic.id;
   }
   if (opts.section !== undefined && !curriculum.modules.some((m) => m.sections.some((s) => s.id === opts.section))) {
-    throw new UsageError(`--section: no section "${opts.section}"; expected one of ${curriculum.modules.flatMap((m) => m.sections.map((s) => s.id)).join(', ')}`);
+    const ids = curriculum.modules.flatMap((m) => m.sections.map((s) => s.id));
+    const near = (await import('../did-you-mean.js')).closest(opts.section, ids);
+    const guess = near.length ? `did you mean ${near.join(' or ')}? The sections are` : 'expected one of';
+    throw new UsageError(`--section: no section "${sanitizeLine(opts.section)}"; ${guess} ${ids.join(', ')}`);
   }
   if (opts.module !== undefined && !curriculum.modules.some((m) => m.number === opts.module)) {
     throw new UsageError(`--module: there is no module ${opts.module}; expected ${curriculum.modules.map((m) => m.number).join(', ')}`);

@@ -98,5 +98,6 @@ export async function run(_args: string[], raw: Record<string, unknown>, ctx: Co
     items = [...queue.due, ...queue.fresh];
     if (queue.fresh.length) ctx.out(t.dim(`Then ${plural(queue.fresh.length, 'new card')}.\n`));
   }
-  await runSession(items, ctx, { source: 'review', rng, prompter });
+  const schedule = { card: (id: string) => progress.cards[id], retention: scheduling };
+  await runSession(items, ctx, { source: 'review', rng, prompter, schedule });
 }

@@ -1,7 +1,8 @@
 /** `study search TERMS [--json]`: topics and questions ranked by match. */
 import { UsageError } from '../../errors.js';
 import { searchCurriculum } from '../../curriculum/search.js';
-import { fit } from '../../ui/render/dashboard.js';
+import { sanitizeLine } from '../../sanitize.js';
+import { contentWidth, truncate, wrap } from '../../ui/text.js';
 import type { Context } from '../context.js';
 import { loadCurriculum } from '../load.js';
 
@@ -15,15 +16,16 @@ export async function run(args: string[], raw: Record<string, unknown>, ctx: Con
   }
   const t = ctx.theme;
   if (hits.length === 0) {
-    ctx.out(`No topic or question mentions "${query}". Try fewer or shorter words, or browse with study topics.\n`);
+    ctx.out(`No topic or question mentions "${sanitizeLine(query)}". Try fewer or shorter words, or browse with study topics.\n`);
     return;
   }
-  const width = Math.max(50, Math.min(ctx.columns, 100));
+  const width = contentWidth(ctx.columns);
   const lines: string[] = [];
   for (const h of hits) {
     const label = h.kind === 'topic' ? t.heading('topic   ') : t.dim('question');
-    lines.push(`${label} ${t.bold(fit(h.title, width - 10).trimEnd())}`);
-    lines.push(`         ${t.dim(fit(h.snippet, width - 10).trimEnd())}`);
+    // The title in full (wrapped under itself); the snippet is an excerpt, so it may be cut.
+    lines.push(wrap(`${label} ${t.bold(sanitizeLine(h.title))}`, width, '', ' '.repeat(9)));
+    lines.push(`         ${t.dim(truncate(sanitizeLine(h.snippet), width - 9))}`);
     lines.push(`         ${t.accent(h.command)}`);
   }
   ctx.out(`${lines.join('\n')}\n`);

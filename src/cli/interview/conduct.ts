@@ -4,9 +4,10 @@
  * after every phase, so a crash loses at most the phase in progress.
  */
 import type { Capstone } from '../../interview/catalog.js';
+import { sanitizeLine } from '../../sanitize.js';
 import { finishPhase, updatePhase } from '../../interview/session.js';
 import { renderBrief, renderClarifications, renderPhaseIntro } from '../../ui/render/interview.js';
-import type { NotesDraft } from '../../ui/widgets/notes-prompt.js';
+import { clockText, type NotesDraft } from '../../ui/widgets/notes-prompt.js';
 import type { Live } from './live.js';
 
 export async function conductPhases(live: Live, c: Capstone): Promise<void> {
@@ -35,14 +36,15 @@ async function clarifyingRound(live: Live, c: Capstone): Promise<void> {
   for (;;) {
     const left = all.filter((q) => !live.session.clarifying.includes(q.id));
     if (left.length === 0) return;
-    const clock = live.clock();
-    const when = clock && !live.session.practice ? `${clock.label} left · ` : '';
+    // The phase clock keeps running here, so the menu redraws it every second.
+    const ticker = live.session.practice ? undefined : () => (live.clock() ? `${clockText(live.clock()!, ctx.theme)} · ` : '');
     // One question at a time, as in a real round; a list (not checkboxes), so that typing a note
     // too early cannot trigger list shortcuts.
     const pick = await live.ask(() =>
       live.prompter.select<string | null>({
-        message: `${when}Ask the interviewer a question, or start your notes`,
-        choices: [{ name: '→ Done asking: on to my notes', value: null }, ...left.map((q) => ({ name: q.question, value: q.id }))],
+        message: 'Ask the interviewer a question, or start your notes',
+        choices: [{ name: '→ Done asking: on to my notes', value: null }, ...left.map((q) => ({ name: sanitizeLine(q.question), value: q.id }))],
+        ticker,
       }),
     );
     if (pick === null) return;

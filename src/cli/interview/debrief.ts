@@ -5,8 +5,9 @@
  * transcript are written and the in-progress file removed. Each answer is saved as it is given.
  */
 import type { Capstone } from '../../interview/catalog.js';
-import { drawFollowUps, interviewEvent, sessionGrade, weakest } from '../../interview/debrief.js';
+import { drawFollowUps, interviewEvent, sessionGrade } from '../../interview/debrief.js';
 import { STATUSES, withFlips, type Status } from '../../interview/grade.js';
+import { workOnNext } from '../../interview/work-on.js';
 import { renderTranscript, transcriptName } from '../../interview/transcript.js';
 import { updateProgress } from '../../progress/store.js';
 import { percent, renderClosing, renderDebrief, renderDimension, renderFollowUpAnswer } from '../../ui/render/interview.js';
@@ -79,7 +80,7 @@ export async function runDebrief(live: Live, c: Capstone, out: string | undefine
     if (!p.events.some((e) => e.id === event.id)) p.events.push(event);
   });
   clearSaved(live.savePath);
-  ctx.out(renderClosing(weakest(iv.rubric, live.session.rubric), path, t, ctx.columns));
+  ctx.out(renderClosing(workOnNext(iv.rubric, live.session.rubric, withFlips(iv, grade, live.session.flips ?? {})), path, t, ctx.columns));
   return path;
 }
 

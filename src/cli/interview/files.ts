@@ -11,13 +11,7 @@ import { writeAtomic } from '../../progress/store.js';
 import type { Context } from '../context.js';
 import { guardOutput } from '../output-guard.js';
 
-export function interviewsDir(progressPath: string): string {
-  return join(dirname(progressPath), 'interviews');
-}
-
-export function inProgressPath(progressPath: string): string {
-  return join(interviewsDir(progressPath), 'in-progress.json');
-}
+export { inProgressPath, interviewsDir } from './paths.js';
 
 /** The saved interview, or undefined when there is none. A damaged file stops with one line. */
 export function loadSaved(path: string): Session | undefined {

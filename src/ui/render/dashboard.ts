@@ -1,14 +1,18 @@
 /** The home screen's dashboard and the `study progress` report. Pure: report and theme in, text out. */
 import type { ProgressJson } from '../../progress/report.js';
+import { sanitizeLine } from '../../sanitize.js';
 import type { Theme } from '../theme.js';
-import { bar, plural, wrap } from '../text.js';
+import { bar, contentWidth, fit, keep, plural, wrap } from '../text.js';
+
+export { fit };
 
 const pct = (f: number) => `${Math.round(f * 100)}%`;
 
-/** Fits `s` into `n` columns, with an ellipsis when cut. */
-export function fit(s: string, n: number): string {
-  if (n <= 1) return s.slice(0, Math.max(0, n));
-  return s.length <= n ? s.padEnd(n) : `${s.slice(0, n - 1)}…`;
+/** A mock interview saved with "save and quit", shown with the command that resumes it. */
+export interface PausedInterview {
+  /** The capstone's title (or a neutral phrase when the saved file names none we know). */
+  title: string;
+  command: string;
 }
 
 /** "3 days ago", "today". */
@@ -17,27 +21,35 @@ export function ago(iso: string, now: Date): string {
   return days <= 0 ? 'today' : days === 1 ? 'yesterday' : `${days} days ago`;
 }
 
-/** One line per module with a bar of topics practised and the accuracy. */
+/** One line per module with a bar of topics practised and the accuracy; titles shortened only when they do not fit. */
 export function renderModuleBars(r: ProgressJson, t: Theme, columns: number): string[] {
-  const width = Math.max(50, Math.min(columns, 100));
+  const width = contentWidth(columns);
   const barWidth = width >= 80 ? 12 : 8;
   // "M1 " + title + " " + bar + " " + "14/14 · 100%"
-  const titleWidth = width - 3 - 1 - barWidth - 1 - 13;
+  const longest = Math.max(...r.modules.map((m) => sanitizeLine(m.title).length), 0);
+  const titleWidth = Math.min(longest, width - 3 - 1 - barWidth - 1 - 12);
   return r.modules.map((m) => {
     const done = m.topicsPractised / Math.max(1, m.topics);
-    const stats = `${m.topicsPractised}/${m.topics}`.padStart(5) + (m.answered ? ` · ${pct(m.accuracy).padStart(4)}` : '       ');
-    return `${t.bold(`M${m.number}`)} ${fit(m.title, titleWidth)} ${t.accent(bar(done, barWidth))} ${stats}`;
+    const stats = `${m.topicsPractised}/${m.topics}`.padStart(5) + (m.answered ? ` · ${pct(m.accuracy).padStart(4)}` : '');
+    return `${t.bold(`M${m.number}`)} ${fit(sanitizeLine(m.title), titleWidth)} ${t.accent(bar(done, barWidth))} ${stats}`.trimEnd();
   });
 }
 
-export function renderDashboard(r: ProgressJson, t: Theme, now: Date, columns = 80): string {
-  const width = Math.max(50, Math.min(columns, 100));
+/** "Next up: … → study learn dns", the command never broken across lines. */
+function nextUp(r: ProgressJson, t: Theme, width: number): string {
+  return wrap(`${t.bold('Next up:')} ${sanitizeLine(r.next.text)} ${t.accent(keep(`${t.sym.arrow} ${r.next.command}`))}`, width);
+}
+
+export function renderDashboard(r: ProgressJson, t: Theme, now: Date, columns = 80, paused?: PausedInterview): string {
+  const width = contentWidth(columns);
   const lines = [t.heading('study — ML system-design interview trainer'), '', t.dim('Topics practised and accuracy, per module'), ...renderModuleBars(r, t, columns), ''];
   const due = r.reviewsDue ? t.warn(`${r.reviewsDue} due`) : t.ok('none due');
-  lines.push(`Reviews: ${due}   Streak: ${plural(r.streakDays, 'day')}   Answered: ${r.answered}${r.drills.count ? `   Drills: ${r.drills.count}` : ''}`);
+  lines.push(wrap(`Reviews: ${due} · Streak: ${plural(r.streakDays, 'day')} · Answered: ${r.answered}${r.drills.count ? ` · Drills: ${r.drills.count}` : ''}`, width));
   const iv = r.interviews.last;
-  lines.push(iv ? `Last mock interview: ${iv.capstone}, ${pct(iv.coverage)} of the checklist covered (${ago(iv.at, now)})` : 'Mock interviews: none yet');
-  lines.push('', wrap(`${t.bold('Next up:')} ${r.next.text}  ${t.accent(`${t.sym.arrow} ${r.next.command}`)}`, width - 1));
+  if (paused) lines.push(wrap(`${t.warn('Paused mock interview:')} ${sanitizeLine(paused.title)}; resume with ${t.accent(keep(paused.command))}`, width));
+  if (iv) lines.push(wrap(`Last mock interview: ${sanitizeLine(iv.title)}, ${pct(iv.coverage)} of the checklist covered (${ago(iv.at, now)})`, width));
+  else if (!paused) lines.push('Mock interviews: none yet');
+  lines.push('', nextUp(r, t, width));
   return `${lines.join('\n')}\n`;
 }
 
@@ -49,34 +61,45 @@ export function sparkline(counts: number[]): string {
 }
 
 export function renderProgress(r: ProgressJson, t: Theme, now: Date, columns = 80): string {
-  const width = Math.max(50, Math.min(columns, 100));
+  const width = contentWidth(columns);
   const acc = r.answered ? pct(r.correct / r.answered) : '—';
   const out = [
     t.heading('Progress'),
-    `Answered ${r.answered} (${acc} right) · reviews due ${r.reviewsDue} · streak ${plural(r.streakDays, 'day')}`,
+    wrap(`Answered ${r.answered} (${acc} right) · reviews due ${r.reviewsDue} · streak ${plural(r.streakDays, 'day')}`, width),
     '',
     ...renderModuleBars(r, t, columns),
   ];
-  const practised = r.modules.flatMap((m) => m.sections).filter((s) => s.answered > 0);
+  const practised = Object.values(r.topics).filter((tr) => tr.answered > 0);
   if (practised.length) {
-    out.push('', t.bold('Practised topics') + t.dim('   answered · right · mastery · last'));
-    for (const [id, tr] of Object.entries(r.topics)) {
-      if (tr.answered === 0) continue;
+    const head = 'answered · right · mastery · last';
+    out.push('', t.bold('Practised topics') + t.dim(`   ${head}`));
+    for (const tr of practised) {
       const info = `${String(tr.answered).padStart(4)} · ${pct(tr.accuracy).padStart(4)} · ${pct(tr.mastery).padStart(4)} · ${tr.lastPractised ? ago(tr.lastPractised, now) : '—'}`;
-      out.push(`  ${fit(id, Math.max(12, width - info.length - 4))}${info}`);
+      out.push(`  ${fit(`${tr.number}. ${sanitizeLine(tr.title)}`, Math.max(12, width - info.length - 3))} ${info}`);
     }
   }
   if (r.weakest.length) {
     out.push('', t.bold('Weakest topics'));
-    for (const w of r.weakest) out.push(`  ${fit(`${w.title} (${pct(w.accuracy)})`, Math.max(20, width - w.command.length - 6))} ${t.accent(w.command)}`);
+    for (const w of r.weakest) {
+      const label = `${sanitizeLine(w.title)} (${pct(w.accuracy)})`;
+      const room = width - 2 - 1 - w.command.length;
+      // Side by side when both fit; otherwise the command goes under the title, never cut.
+      if (label.length <= room) out.push(`  ${fit(label, room)} ${t.accent(w.command)}`);
+      else out.push(wrap(label, width, '  ', '  '), `    ${t.accent(w.command)}`);
+    }
   }
   out.push('', `${t.bold('Last 30 days')}  ${sparkline(r.activity.map((a) => a.answers))}  ${t.dim(`${r.activity.reduce((n, a) => n + a.answers, 0)} answers`)}`);
   out.push(...renderRetention(r.retention, t, width));
   const iv = r.interviews;
-  out.push(iv.count ? `Mock interviews: ${iv.count}, average coverage ${pct(iv.averageCoverage)}${iv.last ? `, last ${iv.last.capstone} ${ago(iv.last.at, now)}` : ''}` : 'Mock interviews: none yet (study interview)');
+  out.push(
+    wrap(
+      iv.count ? `Mock interviews: ${iv.count}, average coverage ${pct(iv.averageCoverage)}${iv.last ? `, last ${sanitizeLine(iv.last.title)} ${ago(iv.last.at, now)}` : ''}` : 'Mock interviews: none yet (study interview)',
+      width,
+    ),
+  );
   const d = r.drills;
-  out.push(d.count ? `Estimation drills: ${d.count} — ${d.excellent} excellent, ${d.pass} pass, ${d.miss} missed` : 'Estimation drills: none yet (study drill)');
-  out.push('', wrap(`${t.bold('Next up:')} ${r.next.text}  ${t.accent(`${t.sym.arrow} ${r.next.command}`)}`, width - 1));
+  out.push(wrap(d.count ? `Estimation drills: ${d.count} — ${d.excellent} excellent, ${d.pass} pass, ${d.miss} missed` : 'Estimation drills: none yet (study drill)', width));
+  out.push('', nextUp(r, t, width));
   return `${out.join('\n')}\n`;
 }
 

@@ -2,7 +2,8 @@
 import type { CapstoneListing } from '../../interview/catalog.js';
 import type { History, Trend } from '../../interview/history.js';
 import { mmss } from '../../interview/timer.js';
-import { bar, wrap } from '../text.js';
+import { sanitize, sanitizeLine } from '../../sanitize.js';
+import { bar, contentWidth, displayWidth, fit, hang, wrap } from '../text.js';
 import type { Theme } from '../theme.js';
 
 export function renderList(list: readonly CapstoneListing[], t: Theme, columns: number): string {
@@ -11,7 +12,7 @@ export function renderList(list: readonly CapstoneListing[], t: Theme, columns: 
   for (const c of list) {
     const m45 = c.phases.reduce((n, p) => n + p.minutes45, 0);
     const m60 = c.phases.reduce((n, p) => n + p.minutes60, 0);
-    out.push(`${t.bold(c.id.padEnd(18))} ${c.title}`);
+    out.push(hang(`${t.bold(c.id.padEnd(18))} `, sanitizeLine(c.title), w));
     out.push(t.dim(wrap(`${c.phases.length} phases (${m45} min planned in the 45-minute format, ${m60} in the 60) · ${c.clarifyingQuestions} clarifying questions · ${c.checklist} checklist points · ${c.followUps} follow-ups`, w, ' '.repeat(19), ' '.repeat(19))));
   }
   out.push('', t.dim('Start one with: study interview ID   (--minutes 45|60, --practice for no clock)'));
@@ -31,24 +32,38 @@ export function renderHistory(h: History, t: Theme, columns: number): string {
   const w = Math.max(40, Math.min(columns, 100) - 1);
   if (h.interviews.length === 0) return `No mock interviews yet. Start one with: ${t.accent('study interview')}\n`;
   const out = [t.heading('Mock interviews'), ''];
-  out.push(t.dim(`  ${'date'.padEnd(16)} ${'capstone'.padEnd(34)} ${'format'.padEnd(9)} coverage${' '.repeat(14)} score  hints  time`));
-  for (const r of h.interviews) {
-    const title = r.title.length > 34 ? `${r.title.slice(0, 33)}…` : r.title;
+  // The table may use the whole terminal: titles are cut only when even that is too narrow.
+  const full = contentWidth(columns, Number.MAX_SAFE_INTEGER);
+  const barWidth = full >= 100 ? 16 : 8;
+  const stats = (r: History['interviews'][number]) => {
     const format = `${r.minutes}${r.practice ? ' prac' : ' min'}`;
     const score = r.score === null ? '  –' : r.score.toFixed(1).padStart(3);
-    out.push(`  ${r.at.slice(0, 16).replace('T', ' ')} ${title.padEnd(34)} ${format.padEnd(9)} ${pct(r.coverage).padStart(4)} ${t.accent(bar(r.coverage, 16))}  ${score}  ${String(r.hintsUsed).padStart(5)}  ${mmss(r.usedSeconds)}`);
+    return `${format.padEnd(9)} ${pct(r.coverage).padStart(4)} ${t.accent(bar(r.coverage, barWidth))}  ${score}  ${String(r.hintsUsed).padStart(5)}  ${mmss(r.usedSeconds).padStart(5)}`;
+  };
+  const statsHead = `${'format'.padEnd(9)} coverage${' '.repeat(barWidth - 3)} score  hints   time`;
+  const fixed = 2 + 16 + 1 + 1 + displayWidth(statsHead);
+  const longest = Math.max(...h.interviews.map((r) => displayWidth(sanitizeLine(r.title))), 'capstone'.length);
+  const titleWidth = Math.min(longest, full - fixed);
+  if (titleWidth >= 24) {
+    out.push(t.dim(`  ${'date'.padEnd(16)} ${'capstone'.padEnd(titleWidth)} ${statsHead}`));
+    for (const r of h.interviews) out.push(`  ${r.at.slice(0, 16).replace('T', ' ')} ${fit(sanitizeLine(r.title), titleWidth)} ${stats(r)}`);
+  } else {
+    // Narrow terminal: the title on its own line(s), the numbers under it.
+    out.push(t.dim(`  ${'date'.padEnd(16)} capstone`), t.dim(`    ${statsHead}`));
+    for (const r of h.interviews) out.push(hang(`  ${r.at.slice(0, 16).replace('T', ' ')} `, sanitizeLine(r.title), w), `    ${stats(r)}`);
   }
   out.push('', t.bold('Trend'));
   for (const line of [trendLine('coverage', h.trend.coverage, pct, t), trendLine('score', h.trend.score, (v) => v.toFixed(1), t)]) if (line) out.push(line);
   if (h.dimensions.length) {
     out.push('', t.bold('Rubric, weakest first (average of self-scores, 1-4)'));
-    for (const d of h.dimensions) out.push(`  ${d.title.padEnd(30)} ${d.average.toFixed(1)}  ${t.dim(`latest ${d.last} · ${d.count} scored`)}`);
+    const dw = Math.min(30, Math.max(...h.dimensions.map((d) => displayWidth(sanitizeLine(d.title)))));
+    for (const d of h.dimensions) out.push(`  ${fit(sanitizeLine(d.title), dw)} ${d.average.toFixed(1)}  ${t.dim(`latest ${d.last} · ${d.count} scored`)}`);
   }
   if (h.missedMost.length) {
     out.push('', t.bold('Checklist points you miss most'));
-    for (const m of h.missedMost) out.push(wrap(`${m.point} ${t.dim(`(missed ${m.missed} of ${m.of})`)}`, w, `  ${t.bad(t.sym.bad)} `, '    '));
+    for (const m of h.missedMost) out.push(wrap(`${sanitize(m.point)} ${t.dim(`(missed ${m.missed} of ${m.of})`)}`, w, `  ${t.bad(t.sym.bad)} `, '    '));
   }
   const last = h.interviews[h.interviews.length - 1]!;
-  if (last.transcript) out.push('', t.dim(`Latest transcript: ${last.transcript}`));
+  if (last.transcript) out.push('', t.dim(wrap(`Latest transcript: ${sanitizeLine(last.transcript)}`, w)));
   return `${out.join('\n')}\n`;
 }

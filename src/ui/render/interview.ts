@@ -6,6 +6,7 @@ import { sanitizeLine } from '../../sanitize.js';
 import type { Session } from '../../interview/session.js';
 import { mmss } from '../../interview/timer.js';
 import { bar, plural, wrap } from '../text.js';
+import { workOnText, type WorkOn } from '../../interview/work-on.js';
 import { stripAnsi, type Theme } from '../plain.js';
 
 const widthOf = (columns: number) => Math.max(40, Math.min(columns, 100) - 1);
@@ -145,10 +146,11 @@ export function renderFollowUpAnswer(q: FollowUp, answer: string, t: Theme, colu
 }
 
 /** The closing lines: where things were saved and what to work on next. */
-export function renderClosing(weak: readonly RubricDimension[], transcript: string, t: Theme, columns: number): string {
+export function renderClosing(work: WorkOn, transcript: string, t: Theme, columns: number): string {
   const w = widthOf(columns);
   const lines = [''];
-  if (weak.length) lines.push(wrap(`Work on next: ${weak.map((d) => t.bold(d.title)).join(' and ')} (your lowest self-scores).`, w));
+  const next = workOnText(work, t.bold);
+  if (next) lines.push(wrap(next, w));
   lines.push(`Transcript: ${t.accent(transcript)}`, t.dim('Saved in your progress; see trends with: study interview --history'));
   return `${lines.join('\n')}\n`;
 }

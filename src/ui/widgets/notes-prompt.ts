@@ -5,6 +5,8 @@
  * (ExitPromptError), so every change is reported through `onChange` first and nothing typed is lost.
  */
 import { createPrompt, isEnterKey, useEffect, useKeypress, useRef, useState } from '@inquirer/core';
+import { sanitize } from '../../sanitize.js';
+import { contentWidth, hang, wrap } from '../text.js';
 import type { ClockView } from '../../interview/timer.js';
 import { plainTheme, type Theme } from '../plain.js';
 
@@ -114,14 +116,16 @@ export const notesPrompt = createPrompt<NotesDraft, NotesConfig>((config, done) 
   if (status === 'done') return `${t.ok(t.sym.ok)} ${config.title} ${t.dim(`· ${lines.length} ${lines.length === 1 ? 'line' : 'lines'}${shown ? ` · ${shown} hint${shown === 1 ? '' : 's'}` : ''}`)}`;
   const keep = config.visibleLines ?? 8;
   const older = Math.max(0, lines.length - keep);
+  // Notes and hints wrap under their text (the line being typed is left to the terminal).
+  const width = contentWidth(process.stdout.columns ?? 80);
   const body = [
     `${clock}${t.heading(config.title)}`,
     ...(older ? [t.dim(`  … ${older} earlier ${older === 1 ? 'line' : 'lines'}`)] : []),
-    ...lines.slice(older).map((l) => `  ${l}`),
+    ...lines.slice(older).map((l) => wrap(sanitize(l), width, '  ', '  ')),
     `${t.accent('›')} ${current}`,
   ];
   const bottom = [
-    ...hints.slice(0, shown).map((h, i) => t.warn(`  Hint ${i + 1}/${hints.length}: ${h}`)),
+    ...hints.slice(0, shown).map((h, i) => t.warn(hang(`  Hint ${i + 1}/${hints.length}: `, sanitize(h), width))),
     ...(note ? [t.dim(`  ${note}`)] : []),
     t.dim(`⏎ new line · ⏎ on an empty line: ${config.doneLabel ?? 'done'}${hints.length ? ` · ?⏎ hint (${hints.length - shown} left)` : ''} · Ctrl-C pause`),
   ];

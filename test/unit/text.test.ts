@@ -1,0 +1,75 @@
+/** Wrapping and shortening (src/ui/text.ts): the rules every screen relies on. */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { contentWidth, displayWidth, fit, hang, keep, truncate, wrap } from '../../src/ui/text.js';
+
+const lines = (s: string) => s.split('\n');
+
+describe('wrap', () => {
+  it('hangs continuation lines under the text, not the label', () => {
+    const out = hang('  3. ', 'Partition the topic by user id so one consumer sees each user in order', 30);
+    expect(lines(out)).toEqual(['  3. Partition the topic by', '     user id so one consumer', '     sees each user in order']);
+  });
+
+  it('defaults the rest indent to the width of the first prefix', () => {
+    expect(wrap('aaa bbb ccc', 9, '- ')).toBe('- aaa bbb\n  ccc');
+  });
+
+  it('never splits a word that fits on a line, at any width from 60 up', () => {
+    const text = 'Covered 79% of the checklist; the interviewer asked about write amplification, p99 latency and a 3-way replication factor.';
+    for (let w = 60; w <= 140; w++) {
+      const out = wrap(text, w, '  ', '    ');
+      for (const l of lines(out)) expect(displayWidth(l)).toBeLessThanOrEqual(w);
+      expect(out.replace(/\s+/g, ' ').trim()).toBe(text);
+    }
+  });
+
+  it('keeps a URL whole on a line of its own, even when longer than the width', () => {
+    const url = 'https://github.com/open-spaced-repetition/ts-fsrs/blob/main/docs/a-very-long-path.md';
+    const out = wrap(`See ${url} for details`, 40);
+    expect(lines(out)).toEqual(['See', url, 'for details']);
+  });
+
+  it('cuts a non-URL word only when it is longer than a whole line', () => {
+    expect(lines(wrap('x'.repeat(25), 10))).toEqual(['x'.repeat(10), 'x'.repeat(10), 'x'.repeat(5)]);
+  });
+
+  it('keeps kept text together and prints it with plain spaces', () => {
+    const out = wrap(`Next up: Learn 1. Virtual machines (VMs) → ${keep('study learn virtual-machines')}`, 58);
+    expect(lines(out)).toEqual(['Next up: Learn 1. Virtual machines (VMs) →', 'study learn virtual-machines']);
+  });
+
+  it('does not count colour codes and counts wide characters as two columns', () => {
+    expect(displayWidth('\u001b[1mbold\u001b[22m')).toBe(4);
+    expect(displayWidth('日本')).toBe(4);
+    expect(lines(wrap('\u001b[32mgreen\u001b[39m words here', 11))).toEqual(['\u001b[32mgreen\u001b[39m words', 'here']);
+  });
+
+  it('keeps newlines as line breaks under the hanging indent', () => {
+    expect(wrap('one\ntwo', 20, '* ')).toBe('* one\n  two');
+  });
+
+  it('property: no line is wider than the width and no word is lost or split', () => {
+    const word = fc.stringMatching(/^[a-z]{1,12}$/);
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 40 }), fc.integer({ min: 20, max: 140 }), (words, w) => {
+        const out = wrap(words.join(' '), w, '  • ', '    ');
+        for (const l of lines(out)) expect(displayWidth(l)).toBeLessThanOrEqual(w);
+        expect(out.split(/\s+/).filter((x) => x && x !== '•')).toEqual(words);
+      }),
+    );
+  });
+});
+
+describe('truncate and fit', () => {
+  it('shortens only when the text does not fit', () => {
+    expect(truncate('Capstone: e-commerce search', 40)).toBe('Capstone: e-commerce search');
+    expect(truncate('Capstone: e-commerce search', 12)).toBe('Capstone: e…');
+    expect(fit('abc', 5)).toBe('abc  ');
+    expect(displayWidth(fit('日本語のタイトル', 7))).toBe(7);
+  });
+
+  it('contentWidth stays within 40..100 and one less than the terminal', () => {
+    expect([contentWidth(60), contentWidth(100), contentWidth(140), contentWidth(20), contentWidth(Number.NaN)]).toEqual([59, 99, 100, 40, 79]);
+  });
+});
