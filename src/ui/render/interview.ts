@@ -19,7 +19,7 @@ export function renderBrief(c: Capstone, s: Session, t: Theme, columns: number):
   return [
     '',
     t.heading(wrap(`Mock interview: ${c.title}`, w)),
-    t.dim(wrap(`${s.minutes}-minute format${s.practice ? ', practice (no clock)' : ''} · ${plural(c.interview.phases.length, 'phase')} · ${secs(planned)} planned: ${plan}`, w)),
+    t.dim(wrap(`${s.minutes}-minute format${s.practice ? ', practice (no clock)' : ''} · ${plural(c.interview.phases.length, 'phase')} · ${secs(planned)} of design: ${plan}${s.frame ? ` · plus introductions ${secs(s.frame.intro.plannedMs)} and your questions ${secs(s.frame.questions.plannedMs)}` : ''}`, w)),
     '',
     t.bold('The interviewer says:'),
     wrap(`“${c.interview.prompt.trim()}”`, w, '  ', '  '),
@@ -34,7 +34,7 @@ export function renderClarifications(qs: Capstone['interview']['clarifyingQuesti
 }
 
 /** The header of a phase: number, title, planned minutes and its guiding prompts. */
-export function renderPhaseIntro(c: Capstone, s: Session, t: Theme, columns: number): string {
+export function renderPhaseIntro(c: Capstone, s: Session, t: Theme, columns: number, oneTopic = false): string {
   const w = widthOf(columns);
   const phase = c.interview.phases[s.phaseIndex]!;
   const rec = s.phases[s.phaseIndex]!;
@@ -42,7 +42,8 @@ export function renderPhaseIntro(c: Capstone, s: Session, t: Theme, columns: num
   const lines = [
     '',
     t.heading(`Phase ${s.phaseIndex + 1}/${s.phases.length} · ${phase.title}`) + t.dim(` · ${secs(rec.plannedMs)} planned${already}`),
-    ...phase.prompts.map((p) => wrap(p, w, `  ${t.sym.bullet} `, '    ')),
+    // The deep dive asks one topic, chosen by the interviewer from the notes so far.
+    ...(oneTopic ? [] : phase.prompts.map((p) => wrap(p, w, `  ${t.sym.bullet} `, '    '))),
   ];
   return `${lines.join('\n')}\n`;
 }
