@@ -8,8 +8,6 @@ import type { Interview } from './schema.js';
 
 /** Design minutes (all phases) allowed per format; introductions and the candidate's questions come on top. */
 export const DESIGN_MINUTES = { 45: [30, 40], 60: [40, 52] } as const;
-/** Outside the design: introductions before, the candidate's questions after (minutes). */
-export const FRAME_MINUTES = { 45: { intro: 2, questions: 5 }, 60: { intro: 3, questions: 5 } } as const;
 export const MIN_RUBRIC = 5;
 export const TRADEOFFS_DIMENSION = 'tradeoffs';
 

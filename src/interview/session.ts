@@ -6,7 +6,7 @@
  * `usedMs` whenever the session is saved.
  */
 import { z } from 'zod';
-import { phaseMinutes, type Capstone, type Minutes } from './catalog.js';
+import { FRAME_MINUTES, phaseMinutes, type Capstone, type Minutes } from './catalog.js';
 
 /**
  * The in-progress file format this build writes. Version 2 adds the introductions and the
@@ -98,8 +98,6 @@ export interface NewSession {
   noCards?: boolean;
 }
 
-/** Minutes outside the design: introductions before, the candidate's questions after. */
-export const FRAME_MINUTES: Readonly<Record<Minutes, { intro: number; questions: number }>> = { 45: { intro: 2, questions: 5 }, 60: { intro: 3, questions: 5 } };
 
 export function newSession(o: NewSession): Session {
   return {

@@ -32,6 +32,8 @@ export interface InterviewOptions {
   json: boolean;
   out?: string;
   seed?: number;
+  /** `--no-cards`: no review cards from the debrief. */
+  noCards: boolean;
 }
 
 /** Checks flags against each other; pure apart from reading `raw`. */
@@ -49,6 +51,7 @@ export function parseOptions(args: string[], raw: Record<string, unknown>): Inte
     json: raw.json === true,
     out: raw.out === undefined ? undefined : String(raw.out),
     seed: intOption('--seed', raw.seed, 0, 2 ** 31 - 1),
+    noCards: raw.cards === false,
   };
   const starts = o.capstone !== undefined || o.minutes !== undefined || o.practice || o.out !== undefined || o.seed !== undefined;
   if (o.list && o.history) throw new UsageError('--list and --history cannot be combined; use one');
@@ -73,6 +76,10 @@ export async function run(args: string[], raw: Record<string, unknown>, ctx: Con
   if (args[0] === 'grade') {
     const { runGrade } = await import('../interview/grade.js');
     return runGrade(args.slice(1), raw, ctx);
+  }
+  if (args[0] === 'show') {
+    const { runShow } = await import('../interview/show.js');
+    return runShow(args.slice(1), raw, ctx);
   }
   const o = parseOptions(args, raw);
   const all = capstones(await loadCurriculum(ctx));
@@ -114,7 +121,7 @@ export async function run(args: string[], raw: Record<string, unknown>, ctx: Con
     if (why || !capstone) throw new DataError(`the saved interview cannot continue: ${why}; run study interview and choose to start a new one`);
   } else {
     capstone ??= await chooseCapstone(all, prompter);
-    session = newSession({ id: randomUUID(), capstone, minutes: o.minutes ?? 45, practice: o.practice, seed: seedFrom(o.seed), startedAt: ctx.now(), msPerMinute: perMinute });
+    session = newSession({ id: randomUUID(), capstone, minutes: o.minutes ?? 45, practice: o.practice, seed: seedFrom(o.seed), startedAt: ctx.now(), msPerMinute: perMinute, noCards: o.noCards });
   }
 
   const live = new Live(session, prompter, ctx, savePath, () => performance.now());

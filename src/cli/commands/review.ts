@@ -1,4 +1,6 @@
 /** `study review [--limit N] [--cram]`: the spaced-repetition queue. */
+import { capstones } from '../../interview/catalog.js';
+import { gapRefs } from '../../interview/cards.js';
 import { allQuestions } from '../../quiz/select.js';
 import { seededRng } from '../../quiz/rng.js';
 import { buildQueue, cramQueue, until } from '../../review/queue.js';
@@ -46,7 +48,8 @@ export async function run(_args: string[], raw: Record<string, unknown>, ctx: Co
   requireTerminal(ctx, 'study review');
   const progress = readProgress(ctx.progressPath);
   const now = ctx.now();
-  const refs = allQuestions(curriculum);
+  // Interview gaps (missed or mention-only checklist points) are cards too, linked to their topic.
+  const refs = [...gapRefs(curriculum, capstones(curriculum), progress.cards), ...allQuestions(curriculum)];
   const t = ctx.theme;
   const rng = seededRng(seedFrom(opts.seed));
   if (opts.cram) {
