@@ -92,6 +92,16 @@ export function hintsUsed(s: Session): number {
   return s.phases.reduce((n, p) => n + p.hintsShown, 0);
 }
 
+/** What a progress entry records of a grade: the score, the credited points and each point's state. */
+function gradeFields(g: Grade): Pick<InterviewEvent, 'coverage' | 'covered' | 'checklistTotal' | 'points'> {
+  return {
+    coverage: g.score,
+    covered: g.points.filter((p) => p.status !== 'missed').map((p) => p.id),
+    checklistTotal: g.points.length,
+    points: Object.fromEntries(g.points.map((p) => [p.id, p.status])),
+  };
+}
+
 /** The progress entry for a finished session. `at` is when it finished. */
 export function interviewEvent(s: Session, c: Capstone, g: Grade, at: Date, transcript?: string, extra: { level?: LevelEstimate['level']; reviewCards?: string[] } = {}): InterviewEvent {
   const byPhase = new Map(g.phases.map((p) => [p.id, p.score]));
@@ -112,15 +122,12 @@ export function interviewEvent(s: Session, c: Capstone, g: Grade, at: Date, tran
       coverage: byPhase.get(p.id) ?? 0,
       hintsUsed: p.hintsShown,
     })),
-    coverage: g.score,
-    covered: g.points.filter((p) => p.status !== 'missed').map((p) => p.id),
-    checklistTotal: g.points.length,
+    ...gradeFields(g),
     hintsUsed: hintsUsed(s),
     clarifyingAsked: s.clarifying.length,
     rubric: { ...s.rubric },
     followUps: s.probes?.length ? s.probes.map((p) => p.id) : s.followUps.map((f) => f.id),
     ...(transcript ? { transcript } : {}),
-    points: Object.fromEntries(g.points.map((p) => [p.id, p.status])),
     ...(Object.keys(flips).length ? { flips: { ...flips }, userCoverage: user.score } : {}),
     ...(extra.level ? { level: extra.level } : {}),
     ...(extra.reviewCards?.length ? { reviewCards: extra.reviewCards } : {}),
@@ -143,15 +150,12 @@ export function notesEvent(c: Capstone, g: Grade, at: Date, id: string, file: st
     minutes: 45,
     practice: true,
     phases: c.interview.phases.map((p) => ({ id: p.id, plannedSeconds: p.minutes45 * 60, usedSeconds: 0, coverage: byPhase.get(p.id) ?? 0, hintsUsed: 0 })),
-    coverage: g.score,
-    covered: g.points.filter((p) => p.status !== 'missed').map((p) => p.id),
-    checklistTotal: g.points.length,
+    ...gradeFields(g),
     hintsUsed: 0,
     clarifyingAsked: 0,
     rubric: {},
     followUps: [],
     transcript: file,
-    points: Object.fromEntries(g.points.map((p) => [p.id, p.status])),
     source: 'notes',
     ...(level ? { level } : {}),
   };

@@ -1,7 +1,7 @@
 /**
  * One whole compressed interview in a pseudo-terminal: clarifying round, notes with a hint, a
- * ticking clock that runs out, a pause and resume, the debrief, then the transcript and progress
- * entry on disk. STUDY_INTERVIEW_SECONDS_PER_MINUTE=1 (test-only) makes each planned minute last
+ * ticking clock that runs out, a pause and resume, the graded debrief with a point flipped, then
+ * the transcript and progress entry on disk. STUDY_INTERVIEW_SECONDS_PER_MINUTE=1 (test-only) makes each planned minute last
  * one second. Every wait is bounded; nothing asserts how long anything took.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -40,13 +40,27 @@ describe('study interview in a terminal', () => {
       await step(s, KEY.enter, /  Predict the residual over the routing engine[\s\S]*⏎ new line/);
       await step(s, KEY.enter, /Phase 3\/7[\s\S]*⏎ new line/);
 
-      const notes = ['Kafka and Flink streaming path', 'Labels from trip logs; cancellation censoring', 'GBDT baseline, H3 embeddings', 'Switchback experiments', 'Shadow then canary rollout'];
+      const notes = [
+        'Pings go through Kafka into Flink, which computes segment speeds every minute',
+        'Labels from trip logs; cancellation censoring',
+        'GBDT baseline, H3 embeddings',
+        'Switchbacks by city and hour, because riders share drivers across arms',
+        'Shadow then canary rollout',
+      ];
       let screen = '';
       for (const [i, note] of notes.entries()) {
-        await step(s, `${note}\r`, note);
-        screen = await step(s, KEY.enter, i < notes.length - 1 ? new RegExp(`Phase ${i + 4}/7[\\s\\S]*⏎ new line`) : 'your level');
+        await step(s, `${note}\r`, note.slice(0, 30));
+        screen = await step(s, KEY.enter, i < notes.length - 1 ? new RegExp(`Phase ${i + 4}/7[\\s\\S]*⏎ new line`) : 'Did the grader get a point wrong');
       }
-      expect(screen).toMatch(/Debrief\s+Coverage \d+\/24 [\s\S]*1\. Clarify requirements  1\/3 \(33%\)/);
+      // The graded debrief: a state per point, the evidence quoted, scores per phase.
+      expect(screen).toMatch(/Debrief\s+Score \d+% [\s\S]*1\. Clarify requirements · 17%/);
+      expect(screen).toMatch(/~ Separates ETA[\s\S]*“Two problems: ETA regression and surge control”/);
+      expect(screen).toMatch(/✔ Explains marketplace interference[\s\S]*“Switchbacks by city and hour, because riders share drivers/);
+
+      // Flip the first point (mentioned → explained), then continue.
+      await step(s, KEY.down + KEY.enter, 'Grader: mentioned. What should it be?');
+      screen = await step(s, KEY.enter, /now explained \(flipped\)\. Score \d+% by the grader · \d+% with your flips[\s\S]*Did the grader get a point wrong/);
+      await step(s, KEY.enter, 'your level');
 
       // Rubric: 2 (default) for the first, then 3 for the rest.
       await step(s, KEY.enter, '2/7');
@@ -64,7 +78,9 @@ describe('study interview in a terminal', () => {
       expect(md).toContain('**How many trips and active drivers do we have?**');
       expect(md).toContain('Two problems: ETA regression and surge control');
       expect(md).toContain('Predict the residual over the routing engine');
-      expect(md).toContain('- [x] Frames ETA as predicting the residual');
+      expect(md).toContain('- [~] Frames ETA as predicting the residual over the routing engine\'s base ETA, with the base as fallback. — mentioned: “Predict the residual over the routing engine”');
+      expect(md).toContain('- [x] Separates ETA (supervised regression) from surge (forecast plus optimisation or control) and scopes each. — explained (flipped by you; the grader said mentioned): “Two problems: ETA regression and surge control”');
+      expect(md).toMatch(/- Score: \d+% \(\d+ explained, \d+ mentioned, \d+ missed of 24 checklist points\) · \d+% with your 1 flip/);
       expect(md).toContain('### Hints used');
       expect(md.match(/\*\*Model answer\*\*/g)).toHaveLength(3);
       expect(md).toContain('answer 3');
@@ -78,6 +94,9 @@ describe('study interview in a terminal', () => {
       expect(e.phases[0]).toMatchObject({ plannedSeconds: 5, hintsUsed: 1 });
       expect(e.phases[0].usedSeconds).toBeGreaterThanOrEqual(5);
       expect(e.covered).toEqual(expect.arrayContaining(['two-problems', 'residual-target', 'streaming-path', 'interference', 'rollout']));
+      expect(e.points).toMatchObject({ 'two-problems': 'mentioned', interference: 'explained', rollout: 'explained' });
+      expect(e.flips).toEqual({ 'two-problems': 'explained' });
+      expect(e.userCoverage).toBeGreaterThan(e.coverage);
       expect(e.rubric).toMatchObject({ 'problem-navigation': 2, communication: 3 });
       expect(e.followUps).toHaveLength(3);
       expect(existsSync(join(data, 'interviews', 'in-progress.json'))).toBe(false);

@@ -3,7 +3,7 @@
  * per capstone, each labelled with the points it truly covers. Prints precision and recall per set
  * and asserts the floors of issue 12 per capstone. Labels are never tuned to the grader.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -16,6 +16,13 @@ import { ROOT } from '../helpers.js';
 
 const CORPUS = join(ROOT, 'test', 'corpus');
 const all = capstones(loadCurriculumDir(join(ROOT, 'curriculum')).curriculum!);
+
+/**
+ * The styles each problem's corpus must have: the seed's capstones all six (issue 12), every other
+ * problem at least a strong and a keyword-list set (issue 16). Floors apply to whatever is present.
+ */
+const SEED = new Set(['eta-pricing', 'ad-bidding', 'ecommerce-search']);
+const required = (id: string): Style[] => (SEED.has(id) ? ['strong', 'weak', 'rambler', 'keywords', 'rejecter'] : ['strong', 'keywords']);
 
 /** The floors, per capstone (issue 12). */
 const FLOORS = { precision: 0.85, recallExplained: 0.7, keywords: 0.2, rejecter: 0.25, rambler: 0.35, strongMinusWeak: 0.25 };
@@ -79,18 +86,21 @@ function table(capstone: string, rows: Row[]): string {
 describe('the grader on the labelled corpus', () => {
   for (const c of all) {
     it(`${c.id}: meets the floors`, () => {
+      expect(existsSync(join(CORPUS, c.id, 'labels.yaml')), `test/corpus/${c.id}/labels.yaml (labelled notes for every problem)`).toBe(true);
       const labels = parse(readFileSync(join(CORPUS, c.id, 'labels.yaml'), 'utf8')) as Record<string, Label>;
       const files = readdirSync(join(CORPUS, c.id)).filter((f) => f.endsWith('.md')).map((f) => f.slice(0, -3)).sort();
       expect(files.sort()).toEqual(Object.keys(labels).sort());
       const rows = files.map((set) => measure(c, set, labels[set]!));
-      console.log(table(c.id, rows));
       const of = (style: Style) => rows.filter((r) => r.style === style);
       const strong = of('strong');
-      for (const style of ['strong', 'weak', 'rambler', 'keywords', 'rejecter'] as const) expect(of(style).length, `${c.id} has a ${style} set`).toBeGreaterThan(0);
-      expect(strong.length).toBeGreaterThanOrEqual(2);
       const sum = (k: keyof Row) => strong.reduce((n, r) => n + (r[k] as number), 0);
-      expect(ratio(sum('creditedRight'), sum('credited')), 'precision of credited points on the strong sets').toBeGreaterThanOrEqual(FLOORS.precision);
-      expect(ratio(sum('explainedFound'), sum('explainedLabelled')), 'recall of explained points on the strong sets').toBeGreaterThanOrEqual(FLOORS.recallExplained);
+      const precision = ratio(sum('creditedRight'), sum('credited'));
+      const recall = ratio(sum('explainedFound'), sum('explainedLabelled'));
+      console.log(`${table(c.id, rows)}\nstrong sets pooled: precision ${f2(precision)} (floor ${FLOORS.precision}), recall of explained ${f2(recall)} (floor ${FLOORS.recallExplained})\n`);
+      for (const style of required(c.id)) expect(of(style).length, `${c.id} has a ${style} set`).toBeGreaterThan(0);
+      if (SEED.has(c.id)) expect(strong.length).toBeGreaterThanOrEqual(2);
+      expect(precision, 'precision of credited points on the strong sets').toBeGreaterThanOrEqual(FLOORS.precision);
+      expect(recall, 'recall of explained points on the strong sets').toBeGreaterThanOrEqual(FLOORS.recallExplained);
       for (const r of of('keywords')) expect(r.score, `${r.set} score`).toBeLessThanOrEqual(FLOORS.keywords);
       for (const r of of('rejecter')) expect(r.score, `${r.set} score`).toBeLessThanOrEqual(FLOORS.rejecter);
       for (const r of of('rambler')) expect(r.score, `${r.set} score`).toBeLessThanOrEqual(FLOORS.rambler);

@@ -93,7 +93,10 @@ async function reviewFlips(live: Live, c: Capstone): Promise<void> {
           { name: '→ No, continue', value: null },
           ...grade.points.map((p) => {
             const state = flips[p.id] ?? p.status;
-            return { name: `${MARK[state]} ${sanitizeLine(p.point)}${flips[p.id] ? ' (flipped)' : ''}`, value: p.id };
+            const name = `${MARK[state]} ${flips[p.id] ? '(flipped) ' : ''}${sanitizeLine(p.point)}`;
+            // One line per choice, so the list pages cleanly at any width.
+            const room = Math.max(20, ctx.columns - 6);
+            return { name: name.length > room ? `${name.slice(0, room - 1)}…` : name, value: p.id };
           }),
         ],
       }),

@@ -98,7 +98,7 @@ export function renderGrade(x: GradeScreen, t: Theme, columns: number): string {
     const ps = g.phases.find((p) => p.id === phase.id)?.score ?? 0;
     const up = userPhase.get(phase.id) ?? ps;
     const facts = x.phaseFacts?.get(phase.id);
-    out.push('', `${t.bold(`${i + 1}. ${sanitizeLine(phase.title)}`)}  ${percent(ps)}%${up !== ps ? ` (yours ${percent(up)}%)` : ''}${facts ? ` · ${facts}` : ''}`);
+    out.push('', wrap(`${t.bold(`${i + 1}. ${sanitizeLine(phase.title)}`)} · ${percent(ps)}%${up !== ps ? ` (yours ${percent(up)}%)` : ''}${facts ? ` · ${facts}` : ''}`, w, '', '   '));
     for (const p of points) {
       const state = p.flipped ?? p.status;
       const mark = state === 'explained' ? t.ok(t.sym.ok) : state === 'mentioned' ? t.warn('~') : t.bad(t.sym.bad);
