@@ -126,7 +126,7 @@ export async function run(args: string[], raw: Record<string, unknown>, ctx: Con
 
   const live = new Live(session, prompter, ctx, savePath, () => performance.now());
   try {
-    if (live.session.stage === 'phases') await conductPhases(live, capstone);
+    if (live.session.stage !== 'debrief') await conductPhases(live, capstone);
     await runDebrief(live, capstone, out);
   } catch (e) {
     if (e instanceof LeaveInterview) return void ctx.out(`${e.message}\n`);
