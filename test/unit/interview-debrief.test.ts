@@ -26,15 +26,17 @@ function played(seed = 1): Session {
 describe('interview core', () => {
   it('finds capstones by short id, topic id and number; lists the documented shape', () => {
     expect(['eta-pricing', 'capstone-eta-pricing', '59'].map((k) => findCapstone(all, k)?.id)).toEqual(['eta-pricing', 'eta-pricing', 'eta-pricing']);
-    expect(Object.keys(listing(all)[0]!)).toEqual(['id', 'title', 'topicId', 'phases', 'clarifyingQuestions', 'checklist', 'followUps']);
+    expect(Object.keys(listing(all)[0]!)).toEqual(['id', 'title', 'topicId', 'phases', 'clarifyingQuestions', 'checklist', 'followUps', 'designMinutes', 'frameMinutes', 'staffPoints', 'rubric', 'midRoundChange', 'source']);
   });
 
-  it('plans phases from the chosen format and moves to the debrief after the last phase', () => {
+  it('plans phases from the chosen format and moves to the candidate\'s questions after the last phase', () => {
     const s = newSession({ id: 'bbbbbbbb-2222', capstone: eta, minutes: 60, practice: true, seed: 3, startedAt: new Date(), msPerMinute: 1000 });
     expect(s.phases.map((p) => p.plannedMs)).toEqual(eta.interview.phases.map((p) => p.minutes60 * 1000));
     let t = s;
     for (let i = 0; i < s.phases.length; i++) t = finishPhase(t);
-    expect([t.stage, t.phaseIndex]).toEqual(['debrief', s.phases.length]);
+    expect([t.stage, t.phaseIndex]).toEqual(['questions', s.phases.length]);
+    expect(s.stage).toBe('intro');
+    expect(s.frame).toMatchObject({ intro: { plannedMs: 3000 }, questions: { plannedMs: 5000 } });
   });
 
   it('draws three distinct follow-ups, the same for the same seed', () => {
@@ -62,10 +64,10 @@ describe('interview core', () => {
     const s = played();
     const e = interviewEvent({ ...s, flips: { 'two-problems': 'explained' } }, eta, sessionGrade(s, eta), new Date('2025-03-01T10:45:00Z'), '/tmp/x.md');
     expect(InterviewEvent.safeParse(e).success).toBe(true);
-    expect(e).toMatchObject({ hintsUsed: 1, clarifyingAsked: 1, minutes: 45, checklistTotal: 24, transcript: '/tmp/x.md', flips: { 'two-problems': 'explained' } });
+    expect(e).toMatchObject({ hintsUsed: 1, clarifyingAsked: 1, minutes: 45, checklistTotal: 32, transcript: '/tmp/x.md', flips: { 'two-problems': 'explained' } });
     expect(e.points!['residual-target']).toBe('explained');
     expect(e.userCoverage).toBeGreaterThan(e.coverage);
-    expect(e.phases[0]).toMatchObject({ id: 'clarify', plannedSeconds: 300, usedSeconds: 320, hintsUsed: 1 });
+    expect(e.phases[0]).toMatchObject({ id: 'clarify', plannedSeconds: 240, usedSeconds: 320, hintsUsed: 1 });
   });
 
   it('renders a transcript whose fences notes cannot break', () => {
@@ -74,7 +76,7 @@ describe('interview core', () => {
     expect(md).toContain('````text\nPredict the residual over the routing engine, so the base ETA stays the fallback\na ``` fence in notes\n````');
     expect(md).toContain('- [x] Frames ETA as predicting the residual over the routing engine\'s base ETA, with the base as fallback. — explained: “Predict the residual');
     expect(md).toContain('**What is surge meant to optimise, and what constraints apply?**');
-    expect(md.match(/\*\*Model answer\*\*/g)).toHaveLength(3);
+    expect(md).toContain('## Level shown by the notes'); // probes come from the round (none here); no random follow-up draw
     expect(md).toMatch(/Work on next: \*\*Problem navigation\*\*, \*\*Serving and scale\*\*/);
   });
 
