@@ -151,6 +151,14 @@ export function gradeNotes(problem: GradableProblem, blocks: readonly NotesBlock
   return { points, phases: phaseScores(problem, points), score: mean(points.map((p) => STATUS_VALUE[p.status])), empty };
 }
 
+/**
+ * Grades one text (a follow-up answer, a probe's reply) against some points only, e.g. the points
+ * a follow-up targets. Same rules as `gradeNotes`.
+ */
+export function gradePoints(points: readonly GradablePoint[], text: string, lex: Lexicon): PointGrade[] {
+  return gradeNotes({ phases: [], checklist: points }, [{ phase: null, text }], lex).points;
+}
+
 function mean(v: readonly number[]): number {
   return v.length ? v.reduce((a, b) => a + b, 0) / v.length : 0;
 }

@@ -1,7 +1,7 @@
 /** How the grader reads notes: normalising, stemming, negation scope, reasons and list lines, as tables. */
 import { describe, expect, it } from 'vitest';
 import { buildLexicon } from '../../src/interview/lexicon.js';
-import { gradeNotes, withFlips, type GradableProblem } from '../../src/interview/grade.js';
+import { gradeNotes, gradePoints, withFlips, type GradableProblem } from '../../src/interview/grade.js';
 import { normalise, prepareSentence, splitSentences, termStems } from '../../src/interview/text.js';
 import { parseNotes, phaseOfHeading } from '../../src/interview/notes.js';
 
@@ -101,6 +101,11 @@ describe('grading', () => {
     expect(g.points[0]).toMatchObject({ status: 'explained', evidence: 'We predict a residual over the router so the base stays a fallback.' });
     expect(g.score).toBe(0.75);
     expect(g.phases).toEqual([{ id: 'framing', score: 1 }, { id: 'deep-dive', score: 0.5 }]);
+  });
+
+  it('grades one answer against chosen points only (follow-ups)', () => {
+    const [p] = gradePoints([problem.checklist[1]!], 'Switchbacks, because shared drivers make a rider split biased.', lex);
+    expect(p).toMatchObject({ id: 'switchback', status: 'explained', foundIn: null });
   });
 
   it('marks empty notes and applies flips to the user view only', () => {
