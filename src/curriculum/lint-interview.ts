@@ -57,7 +57,7 @@ export function checklistGaps(points: readonly ChecklistPoint[], lex: Lexicon): 
 export function lintInterviews(c: Curriculum): Shortfall[] {
   const lex = buildLexicon(c.vocabulary ?? []);
   const topicIds = new Set(c.modules.flatMap((m) => m.sections.flatMap((s) => s.topics.map((t) => t.id))));
-  return c.modules.flatMap((m) =>
+  const topicsOf = c.modules.flatMap((m) =>
     m.sections.flatMap((s) =>
       s.topics.flatMap((t) => {
         const gaps = t.interview ? [...checklistGaps(t.interview.checklist, lex), ...v2Gaps(t.interview, topicIds)] : [];
@@ -65,4 +65,10 @@ export function lintInterviews(c: Curriculum): Shortfall[] {
       }),
     ),
   );
+  // The library (problems/) is held to the same bar.
+  const library = (c.problems ?? []).flatMap((p) => {
+    const gaps = [...checklistGaps(p.interview.checklist, lex), ...v2Gaps(p.interview, topicIds)];
+    return gaps.length ? [{ scope: 'topic' as const, id: p.id, file: p.file, gaps }] : [];
+  });
+  return [...topicsOf, ...library];
 }

@@ -308,6 +308,29 @@ export const VocabularyFile = z
   .strict();
 
 export type VocabularyFile = z.infer<typeof VocabularyFile>;
+
+/**
+ * `curriculum/problems/NN-<id>.yaml`: one mock-interview problem of the library (issue 16), with
+ * the same interview block as a capstone and the topics to study first.
+ */
+export const ProblemFile = z
+  .object({
+    format,
+    /** Unique across problems and capstone ids (`video-recommendation`). */
+    id: slug,
+    title: text,
+    /** Existing topic ids to study first (≥ 2); a missed point's review card links to the first unless it names its own. */
+    topics: z.array(slug).min(2, 'needs at least 2 topics to study first'),
+    interview: Interview,
+  })
+  .strict();
+
+export type ProblemFile = z.infer<typeof ProblemFile>;
+
+/** A loaded library problem: its file's data plus where it came from. */
+export interface LibraryProblem extends ProblemFile {
+  file: string;
+}
 export type ChecklistPoint = z.infer<typeof ChecklistPoint>;
 export type TieredHint = z.infer<typeof TieredHint>;
 
@@ -345,4 +368,6 @@ export interface Curriculum {
   modules: Module[];
   /** The synonym groups of `vocabulary.yaml` (empty when the folder has none). */
   vocabulary?: string[][];
+  /** The mock-interview library, `problems/NN-<id>.yaml` in file order (absent when the folder has none). */
+  problems?: LibraryProblem[];
 }

@@ -61,7 +61,7 @@ export function gapRefs(curriculum: Curriculum, problems: readonly Capstone[], c
     const problem = parsed && problems.find((p) => p.id === parsed.problem);
     const point = problem?.interview.checklist.find((p) => p.id === parsed!.point);
     if (!problem || !point) continue;
-    const home = where.get(point.topic ?? problem.topicId) ?? where.get(problem.topicId);
+    const home = where.get(point.topic ?? problem.topics[0] ?? problem.topicId) ?? where.get(problem.topics[0] ?? problem.topicId);
     if (!home) continue;
     const question: RecallQuestion = {
       id,

@@ -16,19 +16,28 @@ export interface Capstone {
   interview: Interview;
   /** The curriculum's shared vocabulary (synonym groups) the grader reads the notes with. */
   vocabulary: string[][];
+  /** Topics to study first; a missed point's review card links to the first (a capstone: its own topic). */
+  topics: string[];
+  /** A capstone topic, or a problem of the library (curriculum/problems/). */
+  source: 'capstone' | 'library';
 }
 
-/** Capstones in outline order. */
+/**
+ * Every mock-interview problem: the capstones in outline order, then the library in file order.
+ * A library problem's `topicId` is its own id (progress events name it); it has no outline number.
+ */
 export function capstones(c: Curriculum): Capstone[] {
   const topics: Topic[] = c.modules.flatMap((m) => m.sections.flatMap((s) => s.topics));
   const vocabulary = c.vocabulary ?? [];
-  return topics.flatMap((t) => (t.interview ? [{ id: t.id.replace(/^capstone-/, ''), title: t.title, topicId: t.id, number: t.number, interview: t.interview, vocabulary }] : []));
+  const seed = topics.flatMap((t): Capstone[] => (t.interview ? [{ id: t.id.replace(/^capstone-/, ''), title: t.title, topicId: t.id, number: t.number, interview: t.interview, vocabulary, topics: [t.id], source: 'capstone' }] : []));
+  const library = (c.problems ?? []).map((p): Capstone => ({ id: p.id, title: p.title, topicId: p.id, number: 0, interview: p.interview, vocabulary, topics: [...p.topics], source: 'library' }));
+  return [...seed, ...library];
 }
 
 /** Finds a capstone by short id, topic id or outline number (`eta-pricing`, `capstone-eta-pricing`, `59`). */
 export function findCapstone(all: readonly Capstone[], key: string): Capstone | undefined {
   const k = key.trim().toLowerCase();
-  return all.find((c) => c.id === k || c.topicId === k || String(c.number) === k);
+  return all.find((c) => c.id === k || c.topicId === k || (c.number > 0 && String(c.number) === k));
 }
 
 /** Planned minutes of a phase in the chosen format. */
@@ -69,7 +78,7 @@ export function listing(all: readonly Capstone[]): CapstoneListing[] {
     staffPoints: c.interview.checklist.filter((p) => p.level === 'staff').length,
     rubric: c.interview.rubric.length,
     midRoundChange: c.interview.midRoundChange !== undefined,
-    source: 'capstone' as const,
+    source: c.source,
   }));
 }
 

@@ -136,7 +136,7 @@ export async function run(args: string[], raw: Record<string, unknown>, ctx: Con
 
 async function chooseCapstone(all: Capstone[], prompter: Prompter): Promise<Capstone> {
   return prompter.select({
-    message: 'Which capstone?',
-    choices: all.map((c) => ({ name: c.title, value: c, description: `${c.interview.phases.length} phases · ${c.interview.checklist.length} checklist points · id ${c.id}` })),
+    message: 'Which problem? (the capstones first, then the library)',
+    choices: all.map((c) => ({ name: c.source === 'library' ? `Library · ${c.title}` : c.title, value: c, description: `${c.interview.phases.length} phases · ${c.interview.checklist.length} checklist points · id ${c.id}` })),
   });
 }

@@ -16,7 +16,12 @@ export interface SourceLayout {
   modules: { dir: string; module: string; sections: string[] }[];
   /** `vocabulary.yaml` at the top of the folder, when there is one. */
   vocabulary?: string;
+  /** `problems/NN-<id>.yaml`, the mock-interview library, in file order. */
+  problems?: string[];
 }
+
+/** The mock-interview library's folder, at the top of a curriculum folder. */
+export const PROBLEMS_DIR = 'problems';
 
 /** The shared grading vocabulary's file name, at the top of a curriculum folder. */
 export const VOCABULARY_FILE = 'vocabulary.yaml';
@@ -35,6 +40,7 @@ export function listSources(dir: string): SourceLayout {
   if (modules.length === 0) throw new DataError(`no module folders (NN-name/module.yaml) in ${dir}`);
   return {
     ...(entries.includes(VOCABULARY_FILE) ? { vocabulary: join(dir, VOCABULARY_FILE) } : {}),
+    ...(entries.includes(PROBLEMS_DIR) && isDir(join(dir, PROBLEMS_DIR)) ? { problems: readdirSync(join(dir, PROBLEMS_DIR)).filter((f) => SECTION_FILE.test(f)).sort().map((f) => join(dir, PROBLEMS_DIR, f)) } : {}),
     modules: modules.map((m) => {
       const mdir = join(dir, m);
       const sections = readdirSync(mdir).filter((f) => SECTION_FILE.test(f)).sort();
@@ -47,6 +53,11 @@ export function listSources(dir: string): SourceLayout {
 export function readVocabulary(dir: string, layout: SourceLayout): SourceFile | undefined {
   if (!layout.vocabulary) return undefined;
   return { path: relative(process.cwd(), layout.vocabulary) || layout.vocabulary, rel: relative(dir, layout.vocabulary), ...readText(layout.vocabulary) };
+}
+
+/** Reads the layout's library problem files. */
+export function readProblems(dir: string, layout: SourceLayout): SourceFile[] {
+  return (layout.problems ?? []).map((p) => ({ path: relative(process.cwd(), p) || p, rel: relative(dir, p), ...readText(p) }));
 }
 
 /** Reads every file of the layout (default: the one found under `dir`). */

@@ -9,7 +9,7 @@ const widthOf = (columns: number) => Math.max(40, Math.min(columns, 100) - 1);
 
 /** The JSON shape: id, title, topic ids and the whole interview block (fields may be added). */
 export function showJson(c: Capstone) {
-  return { id: c.id, title: c.title, topicId: c.topicId, topics: [c.topicId], source: 'capstone', interview: c.interview };
+  return { id: c.id, title: c.title, topicId: c.topicId, topics: c.topics, source: c.source, interview: c.interview };
 }
 
 export function renderShow(c: Capstone, t: Theme, columns: number): string {
@@ -44,6 +44,6 @@ export function renderShow(c: Capstone, t: Theme, columns: number): string {
   }
   out.push('', t.bold('Key numbers'));
   for (const k of iv.keyNumbers) out.push(wrap(`${s(k.label)}: ${s(k.value)} — ${s(k.derivation)}`, w, `  ${t.sym.bullet} `, '    '));
-  out.push('', t.bold('Study first'), `  ${c.topicId}`, '');
+  out.push('', t.bold('Study first'), ...c.topics.map((id) => `  ${id}`), '');
   return out.join('\n');
 }
