@@ -107,3 +107,36 @@ describe('gap cards', () => {
     expect(gapRefs(curriculum, all, { 'interview:ad-bidding:no-such-point': rebuilt[id]! })).toEqual([]);
   });
 });
+
+describe('formats', () => {
+  it('reads a version-1 in-progress interview as version 2', async () => {
+    const { decodeSession, newSession, encodeSession } = await import('../../src/interview/session.js');
+    const s = newSession({ id: 'cccccccc-3333', capstone: all[0]!, minutes: 45, practice: true, seed: 1, startedAt: new Date('2026-01-01T00:00:00Z'), msPerMinute: 60_000 });
+    const { frame: _f, asked: _a, probes: _p, revealed: _r, ...v1 } = { ...s, version: 1, stage: 'phases' as const };
+    const d = decodeSession(JSON.stringify(v1));
+    expect(d.ok && d.session.version).toBe(2);
+    expect(decodeSession(encodeSession(s))).toMatchObject({ ok: true });
+  });
+  it('migrates a version-1 progress file to version 2 unchanged otherwise', async () => {
+    const { decodeProgress } = await import('../../src/progress/model.js');
+    const r = decodeProgress(JSON.stringify({ version: 1, createdAt: '2026-01-01T00:00:00.000Z', events: [], cards: {} }));
+    expect(r).toMatchObject({ ok: true, migratedFrom: 1, progress: { version: 2, events: [] } });
+  });
+  it('validate --strict checks the v2 clock, kinds and references', async () => {
+    const { v2Gaps } = await import('../../src/curriculum/lint-interview-v2.js');
+    const topics = new Set(curriculum.modules.flatMap((m) => m.sections.flatMap((s) => s.topics.map((t) => t.id))));
+    for (const c of all) expect(v2Gaps(c.interview, topics)).toEqual([]);
+    const iv = all[0]!.interview;
+    const long = { ...iv, phases: iv.phases.map((p) => ({ ...p, minutes45: p.minutes45 + 1 })), followUps: [{ ...iv.followUps[0]!, targets: ['nope'] }, ...iv.followUps.slice(1)] };
+    const gaps = v2Gaps(long, topics).join('\n');
+    expect(gaps).toMatch(/minutes45 sum to 42; the design time of a 45-minute round is 30-40/);
+    expect(gaps).toMatch(/follow-up why-not-end-to-end: targets unknown points nope/);
+    const kinds = { ...iv, phases: iv.phases.map((p) => ({ ...p, kind: 'design' as const })) };
+    expect(v2Gaps(kinds, topics).join('\n')).toMatch(/exactly one clarify phase[\s\S]*exactly one deep-dive[\s\S]*exactly one wrap-up/);
+  });
+  it('--no-cards is an interview option', async () => {
+    const { parseOptions } = await import('../../src/cli/commands/interview.js');
+    expect(parseOptions(['eta-pricing'], { cards: false }).noCards).toBe(true);
+    expect(parseOptions(['eta-pricing'], { cards: true }).noCards).toBe(false);
+  });
+});
