@@ -97,6 +97,15 @@ export function renderTranscript(x: TranscriptInput): string {
   const level = sessionLevel(s, c, g);
   out.push('## Level shown by the notes', '', `**${level.level}**`, '', ...level.reasons.map((r) => `- ${r}`), '');
   if (s.revealed?.length) out.push(`Capped at mentioned (first given away by a reveal hint): ${s.revealed.join(', ')}`, '');
+  const change = iv.midRoundChange;
+  if (change && s.changed) {
+    out.push('## The mid-round change', '', change.say, '');
+    for (const id of change.targets) {
+      const p = g.points.find((x) => x.id === id);
+      if (p) out.push(`- ${BOX[p.status]} ${p.point} — ${p.status}${p.evidence ? `: “${cell(p.evidence)}”` : ''}`);
+    }
+    out.push('');
+  }
   const probes = probeResults(s, c);
   if (probes.length) {
     out.push('## Probes during the round', '');

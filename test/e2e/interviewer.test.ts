@@ -53,6 +53,7 @@ describe('the interviewer in a terminal', () => {
       await step(s, KEY.enter, 'Your questions for the interviewer');
       const debrief = await step(s, KEY.enter, 'Did the grader get a point wrong?');
       expect(debrief).toContain('Capped at mentioned (first given away by a reveal hint): two-problems');
+      expect(debrief).toMatch(/The mid-round change[\s\S]*30 candidate drivers[\s\S]*Sizes ETA serving/);
       expect(debrief).toMatch(/probes, graded[\s\S]*Why not train one neural network[\s\S]*✔ Frames ETA as predicting the residual[\s\S]*explained[\s\S]*Model answer/);
 
       await step(s, KEY.enter, 'your level');

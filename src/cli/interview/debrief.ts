@@ -9,7 +9,7 @@
 import type { Capstone } from '../../interview/catalog.js';
 import { addGapCards, gapCardIds } from '../../interview/cards.js';
 import { interviewEvent, meanScore, probeResults, sessionGrade, sessionLevel, weakest } from '../../interview/debrief.js';
-import { renderLevel, renderProbes } from '../../ui/render/interview-level.js';
+import { renderChange, renderLevel, renderProbes } from '../../ui/render/interview-level.js';
 import { STATUSES, withFlips, type Status } from '../../interview/grade.js';
 import { renderTranscript, transcriptName } from '../../interview/transcript.js';
 import { updateProgress } from '../../progress/store.js';
@@ -30,6 +30,8 @@ export async function runDebrief(live: Live, c: Capstone, out: string | undefine
   const revealed = live.session.revealed ?? [];
   if (revealed.length) ctx.out(t.dim(`Capped at mentioned (first given away by a reveal hint): ${revealed.join(', ')}\n`));
   ctx.out(renderProbes(probeResults(live.session, c), t, ctx.columns));
+  const change = iv.midRoundChange;
+  if (change && live.session.changed) ctx.out(renderChange(change.say, change.targets, grade, t, ctx.columns));
   await reviewFlips(live, c);
 
   if (iv.rubric.some((d) => live.session.rubric[d.id] === undefined)) ctx.out(`\n${t.heading('Score yourself')} ${t.dim('— be honest: 3 is a hire at senior level')}\n`);

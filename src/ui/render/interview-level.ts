@@ -1,7 +1,7 @@
 /** Debrief screens for the interviewer's probes and the level estimate. Pure. */
 import type { ProbeResult } from '../../interview/debrief.js';
 import type { LevelEstimate } from '../../interview/level.js';
-import type { Status } from '../../interview/grade.js';
+import type { Grade, Status } from '../../interview/grade.js';
 import { sanitizeLine } from '../../sanitize.js';
 import type { Theme } from '../plain.js';
 import { wrap } from '../text.js';
@@ -36,5 +36,18 @@ export function renderLevel(est: LevelEstimate, selfMean: number | undefined, t:
   const claimed = selfMean === undefined ? undefined : selfMean >= 3.5 ? 'staff' : selfMean >= 2.5 ? 'senior' : 'below-senior';
   if (claimed && claimed !== est.level) out.push(t.warn(wrap(`Your self-score reads as ${LEVEL_TEXT[claimed]}; the evidence in your notes reads as ${LEVEL_TEXT[est.level]}.`, w, '  ', '  ')));
   for (const r of est.reasons) out.push(wrap(`${t.sym.bullet} ${sanitizeLine(r)}`, w, '  ', '    '));
+  return `${out.join('\n')}\n`;
+}
+
+/** How the design adapted to the mid-round change: the state of each point about adapting. */
+export function renderChange(say: string, targets: readonly string[], g: Grade, t: Theme, columns: number): string {
+  const w = widthOf(columns);
+  const out = ['', t.heading('The mid-round change'), wrap(sanitizeLine(say), w, '  ', '  ')];
+  for (const id of targets) {
+    const p = g.points.find((x) => x.id === id);
+    if (!p) continue;
+    const mark = p.status === 'explained' ? t.ok(MARK[p.status]) : p.status === 'mentioned' ? t.warn(MARK[p.status]) : t.bad(MARK[p.status]);
+    out.push(wrap(`${mark} ${sanitizeLine(p.point)} — ${p.status}${p.evidence ? `: “${p.evidence}”` : ''}`, w, '  ', '    '));
+  }
   return `${out.join('\n')}\n`;
 }
