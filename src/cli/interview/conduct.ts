@@ -11,6 +11,7 @@ import { matchQuestion, UNKNOWN_ANSWER } from '../../interview/clarify.js';
 import { gradeSoFar } from '../../interview/debrief.js';
 import { chooseProbe, hintOrder, hintSteps, newlyRevealed, secondLevelPush, stepText } from '../../interview/probes.js';
 import { finishPhase, updateFrame, updatePhase } from '../../interview/session.js';
+import { mmss } from '../../interview/timer.js';
 import { sanitizeLine } from '../../sanitize.js';
 import { renderBrief, renderClarifications, renderPhaseIntro } from '../../ui/render/interview.js';
 import { wrap } from '../../ui/text.js';
@@ -19,12 +20,13 @@ import type { Live } from './live.js';
 
 export async function conductPhases(live: Live, c: Capstone): Promise<void> {
   const { ctx } = live;
-  ctx.out(renderBrief(c, live.session, ctx.theme, ctx.columns));
   if (live.session.stage === 'intro') {
+    ctx.out(`\n${ctx.theme.heading(wrap(`Mock interview: ${sanitizeLine(c.title)}`, width(live)))}\n`);
     await frameStretch(live, 'intro', 'Introductions', 'The interviewer introduces themselves. Introduce yourself in two or three lines (not graded), then ⏎ on an empty line to hear the problem.');
     live.session = { ...live.session, stage: 'phases' };
     live.save();
   }
+  ctx.out(renderBrief(c, live.session, ctx.theme, ctx.columns));
   // Continuing a saved interview: show the answers already obtained.
   const asked = c.interview.clarifyingQuestions.filter((q) => live.session.clarifying.includes(q.id));
   if (asked.length) ctx.out(`${ctx.theme.bold('Clarifications so far:')}\n${renderClarifications(asked, ctx.theme, ctx.columns)}`);
@@ -68,7 +70,7 @@ const width = (live: Live) => Math.max(40, Math.min(live.ctx.columns, 100) - 1);
 async function frameStretch(live: Live, part: 'intro' | 'questions', title: string, says: string): Promise<void> {
   const { ctx } = live;
   if (!live.session.frame) return;
-  ctx.out(`\n${ctx.theme.heading(title)}${ctx.theme.dim(` · ${Math.round(live.session.frame[part].plannedMs / 1000)} s planned, outside the design time`)}\n${wrap(says, width(live), '  ', '  ')}\n`);
+  ctx.out(`\n${ctx.theme.heading(title)}${ctx.theme.dim(` · ${mmss(Math.round(live.session.frame[part].plannedMs / 1000))} planned, outside the design time`)}\n${wrap(says, width(live), '  ', '  ')}\n`);
   live.startFrameClock(part);
   let draft: NotesDraft | undefined;
   const result = await live.ask(
@@ -160,7 +162,7 @@ async function clarifyingRound(live: Live, c: Capstone): Promise<void> {
   const rec = live.session.phases[live.session.phaseIndex]!;
   if (rec.notes.length > 0) return; // notes were started: the round is over
   const bank = c.interview.clarifyingQuestions;
-  ctx.out(ctx.theme.dim('Ask the interviewer your clarifying questions: type each on its own line, ⏎ on an empty line to hear the answers; ⏎ on an empty first line to start your notes.\n'));
+  ctx.out(`${ctx.theme.dim(wrap('Ask the interviewer your clarifying questions: type each on its own line, ⏎ on an empty line to hear the answers; ⏎ on an empty first line to start your notes.', width(live)))}\n`);
   for (;;) {
     let draft: NotesDraft | undefined;
     const typed = await live.ask(

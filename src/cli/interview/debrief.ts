@@ -15,6 +15,7 @@ import { renderTranscript, transcriptName } from '../../interview/transcript.js'
 import { updateProgress } from '../../progress/store.js';
 import { percent, renderClosing, renderDebrief, renderDimension } from '../../ui/render/interview.js';
 import { sanitizeLine } from '../../sanitize.js';
+import { wrap } from '../../ui/text.js';
 import { clearSaved, freshPath, interviewsDir, writeTranscript } from './files.js';
 import type { Live } from './live.js';
 
@@ -75,7 +76,7 @@ export async function runDebrief(live: Live, c: Capstone, out: string | undefine
   });
   clearSaved(live.savePath);
   ctx.out(renderClosing(weakest(iv.rubric, live.session.rubric), path, t, ctx.columns));
-  if (cards.length) ctx.out(`${t.accent(`${cards.length} review card${cards.length === 1 ? '' : 's'}`)} added for the points you missed or only mentioned; drill them with: study review\n`);
+  if (cards.length) ctx.out(`${wrap(`${cards.length} review card${cards.length === 1 ? '' : 's'} added for the points you missed or only mentioned; drill them with: study review`, Math.max(40, Math.min(ctx.columns, 100) - 1))}\n`);
   else if (live.session.noCards) ctx.out(t.dim('No review cards added (--no-cards).\n'));
   return path;
 }

@@ -17,7 +17,7 @@ export function renderProbes(results: readonly ProbeResult[], t: Theme, columns:
   const w = widthOf(columns);
   const out = ['', t.heading('The interviewer’s probes, graded')];
   for (const [i, r] of results.entries()) {
-    out.push('', t.bold(wrap(`${i + 1}. ${sanitizeLine(r.followUp.question)}`, w, '', '   ')), t.dim(`   asked ${r.phase === 'deep-dive' ? 'as the deep-dive topic' : `in ${r.phase}`}; graded against: ${r.points.map((p) => p.id).join(', ')}`));
+    out.push('', t.bold(wrap(`${i + 1}. ${sanitizeLine(r.followUp.question)}`, w, '', '   ')), t.dim(wrap(`asked ${r.phase === 'deep-dive' ? 'as the deep-dive topic' : `in ${r.phase}`}; graded against: ${r.points.map((p) => p.id).join(', ')}`, w, '   ', '   ')));
     for (const p of r.points) {
       const mark = p.status === 'explained' ? t.ok(MARK[p.status]) : p.status === 'mentioned' ? t.warn(MARK[p.status]) : t.bad(MARK[p.status]);
       out.push(wrap(`${mark} ${sanitizeLine(p.point)} — ${p.status}${p.evidence ? `: “${p.evidence}”` : ''}`, w, '   ', '     '));
@@ -32,7 +32,7 @@ export function renderLevel(est: LevelEstimate, selfMean: number | undefined, t:
   const w = widthOf(columns);
   const self = selfMean === undefined ? '' : ` · your self-score ${selfMean.toFixed(1)} of 4 (3 = the senior bar, 4 = staff)`;
   const head = est.level === 'below-senior' ? t.bad(LEVEL_TEXT[est.level]) : est.level === 'staff' ? t.ok(LEVEL_TEXT[est.level]) : t.accent(LEVEL_TEXT[est.level]);
-  const out = ['', `${t.heading('Level shown by the notes:')} ${t.bold(head)}${t.dim(self)}`];
+  const out = ['', `${t.heading('Level shown by the notes:')} ${t.bold(head)}`, ...(self ? [t.dim(wrap(self.replace(/^ · /, ''), w, '  ', '  '))] : [])];
   const claimed = selfMean === undefined ? undefined : selfMean >= 3.5 ? 'staff' : selfMean >= 2.5 ? 'senior' : 'below-senior';
   if (claimed && claimed !== est.level) out.push(t.warn(wrap(`Your self-score reads as ${LEVEL_TEXT[claimed]}; the evidence in your notes reads as ${LEVEL_TEXT[est.level]}.`, w, '  ', '  ')));
   for (const r of est.reasons) out.push(wrap(`${t.sym.bullet} ${sanitizeLine(r)}`, w, '  ', '    '));

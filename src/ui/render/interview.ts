@@ -128,7 +128,8 @@ export function renderDebrief(c: Capstone, s: Session, g: Grade, t: Theme, colum
 /** A rubric dimension with its four level descriptors, before the user scores it. */
 export function renderDimension(d: RubricDimension, index: number, total: number, t: Theme, columns: number): string {
   const w = widthOf(columns);
-  return `\n${t.bold(`${index + 1}/${total} ${d.title}`)}\n${d.levels.map((l, i) => wrap(l, w, `  ${i + 1} `, '    ')).join('\n')}\n`;
+  const bars = [d.senior ? wrap(`senior bar: ${d.senior}`, w, '  ', '    ') : '', d.staff ? wrap(`staff bar: ${d.staff}`, w, '  ', '    ') : ''].filter(Boolean).map((b) => t.dim(b));
+  return `\n${t.bold(`${index + 1}/${total} ${d.title}`)}\n${d.levels.map((l, i) => wrap(l, w, `  ${i + 1} `, '    ')).join('\n')}\n${bars.length ? `${bars.join('\n')}\n` : ''}`;
 }
 
 /** The user's answer beside the model answer: two columns when there is room, else one after the other. */
