@@ -4,7 +4,7 @@
  * tiered hints in the order the interviewer gives them, with the cap for revealed points. Pure.
  */
 import type { Interview, TieredHint } from '../curriculum/schema.js';
-import { gradeNotes, STATUS_VALUE, type Grade, type PointGrade, type Status } from './grade.js';
+import { gradePoints, STATUS_VALUE, type Grade, type PointGrade, type Status } from './grade.js';
 import type { Lexicon } from './lexicon.js';
 
 export type FollowUp = Interview['followUps'][number];
@@ -59,10 +59,9 @@ export function secondLevelPush(iv: Pick<Interview, 'phases'>, probe: FollowUp, 
 }
 
 /** A probe's answer graded against the probe's targets only, with the same grader. */
-export function gradeProbe(iv: Pick<Interview, 'phases' | 'checklist'>, probe: FollowUp, answer: string, lex: Lexicon): PointGrade[] {
+export function gradeProbe(iv: Pick<Interview, 'checklist'>, probe: FollowUp, answer: string, lex: Lexicon): PointGrade[] {
   const targets = new Set(probe.targets ?? []);
-  const problem = { phases: iv.phases, checklist: iv.checklist.filter((p) => targets.has(p.id)) };
-  return gradeNotes(problem, [{ phase: null, text: answer }], lex).points;
+  return gradePoints(iv.checklist.filter((p) => targets.has(p.id)), answer, lex);
 }
 
 export type Tier = 'nudge' | 'direction' | 'reveal' | 'hint';
