@@ -84,7 +84,7 @@ export const COMMANDS: CommandSpec[] = [
       { flags: '--out <file>', description: 'where to write the Markdown transcript' },
       { flags: '--capstone <id>', description: 'grade: the capstone the notes answer (a study transcript names its own)' },
       { flags: '--save', description: 'grade: record the graded notes in your progress like an interview' },
-      { flags: '--seed <n>', description: 'seed for the follow-up questions drawn (reproducible)' },
+      { flags: '--seed <n>', description: 'session seed, recorded (probes are chosen from your notes, not drawn at random)' },
       { flags: '--no-cards', description: 'do not turn missed points into review cards after the debrief' },
     ],
     help: [

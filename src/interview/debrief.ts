@@ -3,7 +3,6 @@
  * rubric dimensions, and the progress event that records the interview. Pure.
  */
 import type { InterviewEvent } from '../progress/model.js';
-import { seededRng, shuffle } from '../quiz/rng.js';
 import type { Capstone } from './catalog.js';
 import { gradeNotes, withFlips, type Grade, type NotesBlock } from './grade.js';
 import { estimateLevel, type LevelEstimate } from './level.js';
@@ -12,8 +11,6 @@ import { capRevealed, gradeProbe } from './probes.js';
 import type { PointGrade } from './grade.js';
 import type { Session } from './session.js';
 
-/** How many follow-up questions a debrief asks. */
-export const FOLLOW_UPS = 3;
 
 export type FollowUp = Capstone['interview']['followUps'][number];
 export type RubricDimension = Capstone['interview']['rubric'][number];
@@ -72,10 +69,6 @@ export function probeResults(s: Session, c: Capstone): ProbeResult[] {
   });
 }
 
-/** The follow-ups this session asks: a seeded draw, so resuming asks the same ones. */
-export function drawFollowUps(s: Session, c: Capstone, n = FOLLOW_UPS): FollowUp[] {
-  return shuffle(c.interview.followUps, seededRng(s.seed)).slice(0, n);
-}
 
 /** The `n` lowest self-scored dimensions; ties keep rubric order. Unscored dimensions are skipped. */
 export function weakest(rubric: readonly RubricDimension[], scores: Readonly<Record<string, number>>, n = 2): RubricDimension[] {
