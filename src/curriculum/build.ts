@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod';
 import { parseYaml, type DataPath, type ParsedYaml, type Problem } from './yaml.js';
-import { CURRICULUM_FORMAT, ModuleFile, SectionFile, VocabularyFile, type Curriculum, type Module } from './schema.js';
+import { CURRICULUM_FORMAT, ModuleFile, ProblemFile, SectionFile, VocabularyFile, type Curriculum, type Module } from './schema.js';
 import { crossCheck } from './checks.js';
 
 /** One file's path (as it should appear in messages) and its text. */
@@ -41,7 +41,7 @@ export interface PathProblem {
  * Parses and validates every file, then checks ids and answer keys across the whole curriculum.
  * `vocabulary` is the folder's `vocabulary.yaml` (the grader's synonym groups), when it has one.
  */
-export function buildCurriculum(sources: ModuleSource[], vocabulary?: SourceFile): BuildResult {
+export function buildCurriculum(sources: ModuleSource[], vocabulary?: SourceFile, problemFiles: readonly SourceFile[] = []): BuildResult {
   const problems: Problem[] = [];
   const modules: Module[] = [];
   const parsedByFile = new Map<string, ParsedYaml>();
@@ -64,7 +64,19 @@ export function buildCurriculum(sources: ModuleSource[], vocabulary?: SourceFile
   modules.sort((a, b) => a.number - b.number);
   const vocab = vocabulary ? validateFile(vocabulary, VocabularyFile, problems) : undefined;
   if (vocabulary && !vocab) complete = false;
-  const curriculum: Curriculum = { format: CURRICULUM_FORMAT, modules, ...(vocab ? { vocabulary: vocab.data.groups } : {}) };
+  // The mock-interview library (issue 16): one problem per file, in file order.
+  const library = problemFiles.map((f) => {
+    const v = validateFile(f, ProblemFile, problems);
+    if (v) parsedByFile.set(f.path, v.parsed);
+    return v && { ...v.data, file: f.path };
+  });
+  if (library.some((p) => !p)) complete = false;
+  const curriculum: Curriculum = {
+    format: CURRICULUM_FORMAT,
+    modules,
+    ...(vocab ? { vocabulary: vocab.data.groups } : {}),
+    ...(problemFiles.length ? { problems: library.filter((p) => p !== null) } : {}),
+  };
   for (const p of crossCheck(curriculum, (file) => parsedByFile.get(file))) {
     problems.push({ file: p.file.file, ...p.file.locate(p.path), message: p.message });
   }

@@ -53,6 +53,7 @@ export function crossCheck(curriculum: Curriculum, find: Finder): PathProblem[] 
       });
     }
   }
+  out.push(...libraryProblems(curriculum, find));
   return out;
 }
 
@@ -103,5 +104,25 @@ function interviewProblems(iv: NonNullable<Curriculum['modules'][number]['sectio
       if (!phases.has(p)) out.push({ path: ['rubric', i, 'phases', j], message: `phase "${p}" is not one of this interview's phases (${[...phases].join(', ')})` });
     }),
   );
+  return out;
+}
+
+/** The library (problems/): ids unique across problems and capstone ids, topics that exist, phases of its own. */
+function libraryProblems(curriculum: Curriculum, find: Finder): PathProblem[] {
+  const out: PathProblem[] = [];
+  const topics = new Set(curriculum.modules.flatMap((m) => m.sections.flatMap((s) => s.topics.map((t) => t.id))));
+  const taken = new Map<string, string>();
+  for (const m of curriculum.modules) for (const s of m.sections) for (const t of s.topics) if (t.interview) taken.set(t.id.replace(/^capstone-/, ''), `the capstone ${t.id}`);
+  for (const p of curriculum.problems ?? []) {
+    const parsed = find(p.file);
+    if (!parsed) continue;
+    const prior = taken.get(p.id);
+    if (prior) out.push({ file: parsed, path: ['id'], message: `problem id "${p.id}" is already used by ${prior}` });
+    else taken.set(p.id, `the problem in ${p.file}`);
+    p.topics.forEach((t, i) => {
+      if (!topics.has(t)) out.push({ file: parsed, path: ['topics', i], message: `topic "${t}" is not a topic of this curriculum` });
+    });
+    for (const m of interviewProblems(p.interview)) out.push({ file: parsed, path: ['interview', ...m.path], message: m.message });
+  }
   return out;
 }

@@ -6,6 +6,7 @@
 import { buildLexicon, type Lexicon } from '../interview/lexicon.js';
 import type { Shortfall } from './lint.js';
 import type { ChecklistPoint, Curriculum } from './schema.js';
+import { v2Gaps } from './lint-interview-v2.js';
 
 export const FACETS = { min: 2, max: 3 } as const;
 
@@ -55,12 +56,19 @@ export function checklistGaps(points: readonly ChecklistPoint[], lex: Lexicon): 
 /** Shortfalls of every topic with an interview block. */
 export function lintInterviews(c: Curriculum): Shortfall[] {
   const lex = buildLexicon(c.vocabulary ?? []);
-  return c.modules.flatMap((m) =>
+  const topicIds = new Set(c.modules.flatMap((m) => m.sections.flatMap((s) => s.topics.map((t) => t.id))));
+  const topicsOf = c.modules.flatMap((m) =>
     m.sections.flatMap((s) =>
       s.topics.flatMap((t) => {
-        const gaps = t.interview ? checklistGaps(t.interview.checklist, lex) : [];
+        const gaps = t.interview ? [...checklistGaps(t.interview.checklist, lex), ...v2Gaps(t.interview, topicIds)] : [];
         return gaps.length ? [{ scope: 'topic' as const, id: t.id, file: s.file, gaps }] : [];
       }),
     ),
   );
+  // The library (problems/) is held to the same bar.
+  const library = (c.problems ?? []).flatMap((p) => {
+    const gaps = [...checklistGaps(p.interview.checklist, lex), ...v2Gaps(p.interview, topicIds)];
+    return gaps.length ? [{ scope: 'topic' as const, id: p.id, file: p.file, gaps }] : [];
+  });
+  return [...topicsOf, ...library];
 }

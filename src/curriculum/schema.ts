@@ -153,17 +153,29 @@ export const WorkedDesign = z
 /** A clarifying question a candidate may ask, with the interviewer's answer (fixes the numbers). */
 const Clarification = z.object({ id: slug, question: text, answer: text }).strict();
 
+/**
+ * A hint in three tiers, revealed one tier at a time: `nudge` is a question back, `direction` names
+ * the area, `reveal` states the point. A point in `targets` first revealed by the `reveal` tier
+ * counts at most `mentioned` (interview v2).
+ */
+export const TieredHint = z.object({ nudge: text, direction: text, reveal: text, targets: z.array(slug).min(1, 'names at least 1 checklist point') }).strict();
+
+/** What a phase is for: exactly one `clarify` first, one `deep-dive`, one `wrap-up` last (interview v2). */
+export const PHASE_KINDS = ['clarify', 'design', 'deep-dive', 'wrap-up'] as const;
+
 /** One phase of a mock interview, with planned minutes for the 45- and 60-minute formats. */
 const Phase = z
   .object({
     id: slug,
     title: text,
+    /** Interview v2; `validate --strict` requires it. */
+    kind: z.enum(PHASE_KINDS).optional(),
     minutes45: z.number().positive(),
     minutes60: z.number().positive(),
     /** What the interviewer expects the candidate to address in this phase. */
     prompts: z.array(text).min(1),
-    /** Revealed one at a time on request; each use is recorded. */
-    hints: z.array(text).min(2, 'needs at least 2 hints'),
+    /** Revealed one at a time on request; each use is recorded. Plain strings are single-tier (v1). */
+    hints: z.array(z.union([text, TieredHint])).min(2, 'needs at least 2 hints'),
   })
   .strict();
 
@@ -183,10 +195,30 @@ const ChecklistPoint = z
     why: text,
     /** The ideas that must co-occur; `validate --strict` wants 2 or 3 of them. */
     facets: z.array(z.array(text).min(1, 'a facet needs at least 1 term')).min(1, 'needs at least 1 facet').max(4, 'allows at most 4 facets'),
+    /** The rubric dimension id this point evidences (interview v2). */
+    dimension: slug.optional(),
+    /** `staff` points are staff behaviours: agenda, the decisions that matter, phased plan, second-order effects (v2). */
+    level: z.enum(['senior', 'staff']).optional(),
+    /** The curriculum topic a missed point's review card links to (default: the problem's first topic). */
+    topic: slug.optional(),
   })
   .strict();
 
-const FollowUp = z.object({ id: slug, question: text, answer: text }).strict();
+/** `targets`: the checklist points the follow-up probes; the answer is graded against them (v2). */
+const FollowUp = z.object({ id: slug, question: text, answer: text, targets: z.array(slug).min(1, 'names at least 1 checklist point').optional() }).strict();
+
+/** Said at the start of the deep dive; `targets` are checklist points about adapting the design. */
+const MidRoundChange = z.object({ say: text, phase: slug, targets: z.array(slug).min(1) }).strict();
+
+/** The design an interviewer would accept, with its trade-offs and where it comes from. */
+const ReferenceDesign = z
+  .object({
+    summary: text,
+    diagram: z.object({ title: text, art: text }).strict(),
+    tradeoffs: z.array(text).min(1),
+    sources: z.array(z.object({ title: text, where: text }).strict()).min(1),
+  })
+  .strict();
 
 /** A number of the exercise worked out: what it is, its value, and how it was derived. */
 const KeyNumber = z.object({ label: text, value: text, derivation: text }).strict();
@@ -203,6 +235,9 @@ const RubricDimension = z
      * "Work on next". Absent: every phase counts.
      */
     phases: z.array(slug).optional(),
+    /** The senior and the staff bar in words (interview v2). */
+    senior: text.optional(),
+    staff: text.optional(),
   })
   .strict();
 
@@ -217,6 +252,9 @@ export const Interview = z
     followUps: z.array(FollowUp).min(8, 'needs at least 8 follow-up questions'),
     keyNumbers: z.array(KeyNumber).min(1),
     rubric: z.array(RubricDimension).min(4, 'needs at least 4 rubric dimensions'),
+    /** Optional: one requirement changed at the start of the deep dive (v2). */
+    midRoundChange: MidRoundChange.optional(),
+    referenceDesign: ReferenceDesign.optional(),
   })
   .strict();
 
@@ -282,7 +320,31 @@ export const VocabularyFile = z
   .strict();
 
 export type VocabularyFile = z.infer<typeof VocabularyFile>;
+
+/**
+ * `curriculum/problems/NN-<id>.yaml`: one mock-interview problem of the library (issue 16), with
+ * the same interview block as a capstone and the topics to study first.
+ */
+export const ProblemFile = z
+  .object({
+    format,
+    /** Unique across problems and capstone ids (`video-recommendation`). */
+    id: slug,
+    title: text,
+    /** Existing topic ids to study first (≥ 2); a missed point's review card links to the first unless it names its own. */
+    topics: z.array(slug).min(2, 'needs at least 2 topics to study first'),
+    interview: Interview,
+  })
+  .strict();
+
+export type ProblemFile = z.infer<typeof ProblemFile>;
+
+/** A loaded library problem: its file's data plus where it came from. */
+export interface LibraryProblem extends ProblemFile {
+  file: string;
+}
 export type ChecklistPoint = z.infer<typeof ChecklistPoint>;
+export type TieredHint = z.infer<typeof TieredHint>;
 
 export type SingleQuestion = z.infer<typeof SingleQuestion>;
 export type MultiQuestion = z.infer<typeof MultiQuestion>;
@@ -318,4 +380,6 @@ export interface Curriculum {
   modules: Module[];
   /** The synonym groups of `vocabulary.yaml` (empty when the folder has none). */
   vocabulary?: string[][];
+  /** The mock-interview library, `problems/NN-<id>.yaml` in file order (absent when the folder has none). */
+  problems?: LibraryProblem[];
 }

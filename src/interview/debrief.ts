@@ -3,14 +3,14 @@
  * rubric dimensions, and the progress event that records the interview. Pure.
  */
 import type { InterviewEvent } from '../progress/model.js';
-import { seededRng, shuffle } from '../quiz/rng.js';
 import type { Capstone } from './catalog.js';
 import { gradeNotes, withFlips, type Grade, type NotesBlock } from './grade.js';
+import { estimateLevel, type LevelEstimate } from './level.js';
 import { lexiconFor } from './lexicon.js';
+import { capRevealed, gradeProbe } from './probes.js';
+import type { PointGrade } from './grade.js';
 import type { Session } from './session.js';
 
-/** How many follow-up questions a debrief asks. */
-export const FOLLOW_UPS = 3;
 
 export type FollowUp = Capstone['interview']['followUps'][number];
 export type RubricDimension = Capstone['interview']['rubric'][number];
@@ -20,7 +20,14 @@ export type RubricDimension = Capstone['interview']['rubric'][number];
  * question chosen from a list shows recognition, not a design.
  */
 export function sessionBlocks(s: Session): NotesBlock[] {
-  return s.phases.map((p) => ({ phase: p.id, text: p.notes.join('\n') }));
+  // Answers to probes outside the deep dive count too (the deep-dive probe's answer is its notes).
+  return [...s.phases.map((p) => ({ phase: p.id, text: p.notes.join('\n') })), ...s.followUps.map((f) => ({ phase: null, text: f.answer }))];
+}
+
+/** The notes so far, with `draft` as the current phase's lines: what the interviewer has heard. */
+export function blocksSoFar(s: Session, draft?: readonly string[]): NotesBlock[] {
+  const blocks = s.phases.slice(0, s.phaseIndex + 1).map((p, i) => ({ phase: p.id, text: (i === s.phaseIndex && draft ? draft : p.notes).join('\n') }));
+  return [...blocks, ...s.followUps.map((f) => ({ phase: null, text: f.answer }))];
 }
 
 /** Grades notes blocks against a capstone's checklist with the curriculum's vocabulary. */
@@ -28,14 +35,40 @@ export function gradeCapstone(c: Capstone, blocks: readonly NotesBlock[]): Grade
   return gradeNotes(c.interview, blocks, lexiconFor(c.vocabulary));
 }
 
+/** The session's grade: every note graded, points first given away by a tier-3 hint capped at mentioned. */
 export function sessionGrade(s: Session, c: Capstone): Grade {
-  return gradeCapstone(c, sessionBlocks(s));
+  return capRevealed(c.interview, gradeCapstone(c, sessionBlocks(s)), s.revealed ?? []);
 }
 
-/** The follow-ups this session asks: a seeded draw, so resuming asks the same ones. */
-export function drawFollowUps(s: Session, c: Capstone, n = FOLLOW_UPS): FollowUp[] {
-  return shuffle(c.interview.followUps, seededRng(s.seed)).slice(0, n);
+/** The grade of the notes so far (for choosing hints and probes during the round). */
+export function gradeSoFar(s: Session, c: Capstone, draft?: readonly string[]): Grade {
+  return gradeCapstone(c, blocksSoFar(s, draft));
 }
+
+export function sessionLevel(s: Session, c: Capstone, g: Grade): LevelEstimate {
+  return estimateLevel(c.interview, g, sessionBlocks(s));
+}
+
+export interface ProbeResult {
+  followUp: FollowUp;
+  phase: string;
+  answer: string;
+  /** The probe's targets graded on its answer alone. */
+  points: PointGrade[];
+}
+
+/** Each probe asked in the round with its answer graded against its targets. */
+export function probeResults(s: Session, c: Capstone): ProbeResult[] {
+  const lex = lexiconFor(c.vocabulary);
+  return (s.probes ?? []).flatMap((pr) => {
+    const f = c.interview.followUps.find((x) => x.id === pr.id);
+    if (!f) return [];
+    const own = s.phases.find((p) => p.id === pr.phase && c.interview.phases.find((ph) => ph.id === p.id)?.kind === 'deep-dive');
+    const answer = own ? own.notes.join('\n') : (s.followUps.find((a) => a.id === pr.id)?.answer ?? '');
+    return [{ followUp: f, phase: pr.phase, answer, points: gradeProbe(c.interview, f, answer, lex) }];
+  });
+}
+
 
 /** The `n` lowest self-scored dimensions; ties keep rubric order. Unscored dimensions are skipped. */
 export function weakest(rubric: readonly RubricDimension[], scores: Readonly<Record<string, number>>, n = 2): RubricDimension[] {
@@ -63,7 +96,7 @@ function gradeFields(g: Grade): Pick<InterviewEvent, 'coverage' | 'covered' | 'c
 }
 
 /** The progress entry for a finished session. `at` is when it finished. */
-export function interviewEvent(s: Session, c: Capstone, g: Grade, at: Date, transcript?: string): InterviewEvent {
+export function interviewEvent(s: Session, c: Capstone, g: Grade, at: Date, transcript?: string, extra: { level?: LevelEstimate['level']; reviewCards?: string[] } = {}): InterviewEvent {
   const byPhase = new Map(g.phases.map((p) => [p.id, p.score]));
   const flips = s.flips ?? {};
   const user = withFlips(c.interview, g, flips);
@@ -86,9 +119,12 @@ export function interviewEvent(s: Session, c: Capstone, g: Grade, at: Date, tran
     hintsUsed: hintsUsed(s),
     clarifyingAsked: s.clarifying.length,
     rubric: { ...s.rubric },
-    followUps: s.followUps.map((f) => f.id),
+    followUps: s.probes?.length ? s.probes.map((p) => p.id) : s.followUps.map((f) => f.id),
     ...(transcript ? { transcript } : {}),
     ...(Object.keys(flips).length ? { flips: { ...flips }, userCoverage: user.score } : {}),
+    ...(extra.level ? { level: extra.level } : {}),
+    ...(extra.reviewCards?.length ? { reviewCards: extra.reviewCards } : {}),
+    ...(s.revealed?.length ? { revealed: [...s.revealed] } : {}),
   };
 }
 
@@ -96,7 +132,7 @@ export function interviewEvent(s: Session, c: Capstone, g: Grade, at: Date, tran
  * The progress entry for notes graded with `study interview grade --save`: no clock ran, so each
  * phase has its 45-minute plan and no time used; `transcript` is the notes file.
  */
-export function notesEvent(c: Capstone, g: Grade, at: Date, id: string, file: string): InterviewEvent {
+export function notesEvent(c: Capstone, g: Grade, at: Date, id: string, file: string, level?: LevelEstimate['level']): InterviewEvent {
   const byPhase = new Map(g.phases.map((p) => [p.id, p.score]));
   return {
     id,
@@ -114,6 +150,7 @@ export function notesEvent(c: Capstone, g: Grade, at: Date, id: string, file: st
     followUps: [],
     transcript: file,
     source: 'notes',
+    ...(level ? { level } : {}),
   };
 }
 

@@ -20,6 +20,8 @@ export interface HistoryRow {
   hintsUsed: number;
   usedSeconds: number;
   transcript: string | null;
+  /** The level the grade showed (interviews from before issue 13 have none). */
+  level: 'below-senior' | 'senior' | 'staff' | null;
 }
 
 export interface Trend {
@@ -63,6 +65,7 @@ export function interviewHistory(events: readonly ProgressEvent[], all: readonly
       hintsUsed: e.hintsUsed,
       usedSeconds: e.phases.reduce((n, p) => n + p.usedSeconds, 0),
       transcript: e.transcript ?? null,
+      level: e.level ?? null,
     }),
   );
   const scores = interviews.flatMap((r) => (r.score === null ? [] : [r.score]));

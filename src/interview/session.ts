@@ -6,10 +6,15 @@
  * `usedMs` whenever the session is saved.
  */
 import { z } from 'zod';
-import { phaseMinutes, type Capstone, type Minutes } from './catalog.js';
+import { FRAME_MINUTES, phaseMinutes, type Capstone, type Minutes } from './catalog.js';
 
-/** The in-progress file format this build writes. */
-export const SESSION_VERSION = 1;
+/**
+ * The in-progress file format this build writes. Version 2 adds the introductions and the
+ * candidate's questions around the design (`frame`), free-text clarifying questions, probes,
+ * tiered-hint order, revealed points and the review-card opt-out; a version-1 file reads as
+ * version 2 with none of them.
+ */
+export const SESSION_VERSION = 2;
 
 const PhaseRecord = z
   .object({
@@ -25,8 +30,16 @@ const PhaseRecord = z
     hintsShown: z.number().int().nonnegative(),
     /** The zero bell rang already (it rings once per phase). */
     bellRung: z.boolean(),
+    /** The order the phase's hints are given in (indexes), fixed when the phase starts. */
+    hintOrder: z.array(z.number().int().nonnegative()).optional(),
   })
   .strict();
+
+/** A timed stretch outside the design: introductions before, the candidate's questions after. */
+const FrameRecord = z.object({ plannedMs: z.number().nonnegative(), usedMs: z.number().nonnegative(), notes: z.array(z.string()) }).strict();
+
+/** A probe the interviewer asked: at the deep dive (its answer is the phase's notes) or before wrap-up. */
+const Probe = z.object({ phase: z.string().min(1), id: z.string().min(1), pushed: z.boolean() }).strict();
 
 export const Session = z
   .object({
@@ -41,7 +54,7 @@ export const Session = z
     /** Seeds the follow-up draw, so a resumed debrief asks the same questions. */
     seed: z.number().int().nonnegative(),
     startedAt: z.iso.datetime({ offset: true }),
-    stage: z.enum(['phases', 'debrief']),
+    stage: z.enum(['intro', 'phases', 'questions', 'debrief']),
     /** Index of the phase in progress (equals phases.length once all are done). */
     phaseIndex: z.number().int().nonnegative(),
     /** Ids of the clarifying questions asked, in the order asked. */
@@ -53,10 +66,23 @@ export const Session = z
     followUps: z.array(z.object({ id: z.string(), answer: z.string() }).strict()),
     /** Checklist points the user flipped in the debrief: id → the state they believe is right. */
     flips: z.record(z.string(), z.enum(['explained', 'mentioned', 'missed'])).optional(),
+    /** Introductions and the candidate's questions (not graded). */
+    frame: z.object({ intro: FrameRecord, questions: FrameRecord }).strict().optional(),
+    /** Clarifying questions as typed, with the bank question each matched (null: none). */
+    asked: z.array(z.object({ text: z.string(), matched: z.string().nullable() }).strict()).optional(),
+    /** Probes asked during the round, in order. */
+    probes: z.array(Probe).optional(),
+    /** Checklist points first given away by a tier-3 hint: they count at most `mentioned`. */
+    revealed: z.array(z.string()).optional(),
+    /** The mid-round change was announced. */
+    changed: z.boolean().optional(),
+    /** `--no-cards`: the debrief adds no review cards. */
+    noCards: z.boolean().optional(),
   })
   .strict();
 
 export type PhaseRecord = z.infer<typeof PhaseRecord>;
+export type FrameRecord = z.infer<typeof FrameRecord>;
 export type Session = z.infer<typeof Session>;
 
 export interface NewSession {
@@ -68,7 +94,10 @@ export interface NewSession {
   startedAt: Date;
   /** Length of one planned minute in ms: 60 000 normally; tests compress it. */
   msPerMinute: number;
+  /** `--no-cards`. */
+  noCards?: boolean;
 }
+
 
 export function newSession(o: NewSession): Session {
   return {
@@ -79,7 +108,7 @@ export function newSession(o: NewSession): Session {
     practice: o.practice,
     seed: o.seed,
     startedAt: o.startedAt.toISOString(),
-    stage: 'phases',
+    stage: 'intro',
     phaseIndex: 0,
     clarifying: [],
     phases: o.capstone.interview.phases.map((p) => ({
@@ -92,6 +121,14 @@ export function newSession(o: NewSession): Session {
     })),
     rubric: {},
     followUps: [],
+    frame: {
+      intro: { plannedMs: FRAME_MINUTES[o.minutes].intro * o.msPerMinute, usedMs: 0, notes: [] },
+      questions: { plannedMs: FRAME_MINUTES[o.minutes].questions * o.msPerMinute, usedMs: 0, notes: [] },
+    },
+    asked: [],
+    probes: [],
+    revealed: [],
+    ...(o.noCards ? { noCards: true } : {}),
   };
 }
 
@@ -100,10 +137,16 @@ export function updatePhase(s: Session, patch: Partial<Omit<PhaseRecord, 'id' | 
   return { ...s, phases: s.phases.map((p, i) => (i === s.phaseIndex ? { ...p, ...patch } : p)) };
 }
 
-/** Moves to the next phase, or to the debrief after the last one. */
+/** Moves to the next phase; after the last one to the candidate's questions (or the debrief without a frame). */
 export function finishPhase(s: Session): Session {
   const next = s.phaseIndex + 1;
-  return { ...s, phaseIndex: next, stage: next >= s.phases.length ? 'debrief' : 'phases' };
+  return { ...s, phaseIndex: next, stage: next < s.phases.length ? 'phases' : s.frame ? 'questions' : 'debrief' };
+}
+
+/** Replaces fields of the introductions or the candidate's questions. */
+export function updateFrame(s: Session, part: 'intro' | 'questions', patch: Partial<FrameRecord>): Session {
+  if (!s.frame) return s;
+  return { ...s, frame: { ...s.frame, [part]: { ...s.frame[part], ...patch } } };
 }
 
 /** Why a saved session cannot continue with this capstone's content, or undefined when it can. */
@@ -126,6 +169,8 @@ export function decodeSession(text: string): DecodedSession {
   }
   const version = (raw as { version?: unknown } | null)?.version;
   if (typeof version === 'number' && version > SESSION_VERSION) return { ok: false, message: `written by a newer version of study (format ${version})` };
+  // Version 1 (no frame, probes or tiers) reads as version 2 without them.
+  if (version === 1 && raw && typeof raw === 'object') raw = { ...(raw as object), version: SESSION_VERSION };
   const parsed = Session.safeParse(raw);
   if (parsed.success) return { ok: true, session: parsed.data };
   const issue = parsed.error.issues[0]!;

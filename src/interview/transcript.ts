@@ -1,6 +1,7 @@
 /** The Markdown transcript of a finished interview: notes, hints, checklist, scores, follow-ups. Pure. */
 import type { Capstone } from './catalog.js';
-import { drawFollowUps, hintsUsed } from './debrief.js';
+import { hintsUsed, probeResults, sessionLevel } from './debrief.js';
+import { hintSteps, stepText } from './probes.js';
 import { withFlips, type Grade, type Status } from './grade.js';
 import { workOnNext, workOnText } from './work-on.js';
 import type { Session } from './session.js';
@@ -49,7 +50,14 @@ export function renderTranscript(x: TranscriptInput): string {
     iv.prompt,
     '',
   ];
-  if (s.clarifying.length) {
+  if (s.asked?.length) {
+    out.push('## Clarifying questions asked', '');
+    for (const a of s.asked) {
+      const q = iv.clarifyingQuestions.find((c) => c.id === a.matched);
+      out.push(`- **${cell(a.text)}** ${q ? q.answer : 'Assume what is reasonable and say it.'}`);
+    }
+    out.push('');
+  } else if (s.clarifying.length) {
     out.push('## Clarifying questions asked', '');
     for (const id of s.clarifying) {
       const q = iv.clarifyingQuestions.find((c) => c.id === id);
@@ -66,7 +74,7 @@ export function renderTranscript(x: TranscriptInput): string {
     out.push('### Notes', '', rec.notes.length ? fenced(rec.notes) : '_(no notes)_', '');
     if (rec.hintsShown > 0) {
       out.push('### Hints used', '');
-      for (const h of phase.hints.slice(0, rec.hintsShown)) out.push(`- ${h}`);
+      for (const h of hintSteps(phase, rec.hintOrder).slice(0, rec.hintsShown)) out.push(`- ${stepText(h)}`);
       out.push('');
     }
     out.push('### Checklist', '');
@@ -87,13 +95,27 @@ export function renderTranscript(x: TranscriptInput): string {
   const next = workOnText(workOnNext(iv.rubric, s.rubric, user), (x: string) => `**${x}**`);
   if (next) out.push('', next);
   out.push('');
-  if (s.followUps.length) {
-    out.push('## Follow-up questions', '');
-    const asked = drawFollowUps(s, c);
-    for (const a of s.followUps) {
-      const q = asked.find((f) => f.id === a.id) ?? iv.followUps.find((f) => f.id === a.id);
-      if (!q) continue;
-      out.push(`### ${q.question}`, '', '**Your answer**', '', a.answer.trim() ? fenced(a.answer.split('\n')) : '_(no answer)_', '', '**Model answer**', '', q.answer, '');
+  const level = sessionLevel(s, c, g);
+  out.push('## Level shown by the notes', '', `**${level.level}**`, '', ...level.reasons.map((r) => `- ${r}`), '');
+  if (s.revealed?.length) out.push(`Capped at mentioned (first given away by a reveal hint): ${s.revealed.join(', ')}`, '');
+  const change = iv.midRoundChange;
+  if (change && s.changed) {
+    out.push('## The mid-round change', '', change.say, '');
+    for (const id of change.targets) {
+      const p = g.points.find((x) => x.id === id);
+      if (p) out.push(`- ${BOX[p.status]} ${p.point} — ${p.status}${p.evidence ? `: “${cell(p.evidence)}”` : ''}`);
+    }
+    out.push('');
+  }
+  const probes = probeResults(s, c);
+  if (probes.length) {
+    out.push('## Probes during the round', '');
+    for (const r of probes) {
+      const q = r.followUp;
+      out.push(`### ${q.question}`, '', `Asked in ${r.phase}; graded against ${r.points.map((p) => p.id).join(', ')}.`, '');
+      if (r.phase !== 'deep-dive') out.push('**Your answer**', '', r.answer.trim() ? fenced(r.answer.split('\n')) : '_(no answer)_', '');
+      for (const p of r.points) out.push(`- ${BOX[p.status]} ${p.point} — ${p.status}${p.evidence ? `: “${cell(p.evidence)}”` : ''}`);
+      out.push('', '**Model answer**', '', q.answer, '');
     }
   }
   out.push('## Key numbers', '', '| Quantity | Value | Derivation |', '| --- | --- | --- |');

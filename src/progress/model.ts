@@ -9,7 +9,7 @@ import { sortByInstant } from './instant.js';
 export { instant, sortByInstant } from './instant.js';
 
 /** The progress format this build writes. Older files are migrated; newer ones refused. */
-export const PROGRESS_VERSION = 1;
+export const PROGRESS_VERSION = 2;
 
 const isoDate = z.iso.datetime({ offset: true });
 
@@ -145,6 +145,12 @@ export const InterviewEvent = z
     userCoverage: z.number().min(0).max(1).optional(),
     /** `notes`: graded from a file with `study interview grade --save` (no clock ran). */
     source: z.enum(['live', 'notes']).optional(),
+    /** Progress version 2: the level the grade shows (see src/interview/level.ts). */
+    level: z.enum(['below-senior', 'senior', 'staff']).optional(),
+    /** Progress version 2: review cards this debrief created for missed or mention-only points (`interview:<problem>:<point>`). */
+    reviewCards: z.array(z.string().regex(/^interview:[a-z0-9-]+:[a-z0-9-]+$/)).optional(),
+    /** Progress version 2: checklist points first given away by a tier-3 hint (capped at mentioned). */
+    revealed: z.array(z.string()).optional(),
   })
   .strict();
 
@@ -185,10 +191,16 @@ export function emptyProgress(now: Date): Progress {
 export type Migration = (raw: Record<string, unknown>) => Record<string, unknown>;
 
 /**
- * Migrations from each older version. Version 1 is the first released format, so the table is
- * empty; when the format changes, add `[1]: (raw) => ...` here and bump PROGRESS_VERSION.
+ * Migrations from each older version; when the format changes, add `[N]: (raw) => ...` here and
+ * bump PROGRESS_VERSION.
+ * - 1 → 2: interview events may carry `level`, `reviewCards` and `revealed`, and `cards` may hold
+ *   interview gap cards (`interview:<problem>:<point>`). Nothing in a version-1 file changes; the
+ *   bump makes an older study refuse a file with the new fields ("written by a newer version")
+ *   instead of calling it damaged.
  */
-export const MIGRATIONS: Readonly<Record<number, Migration>> = {};
+export const MIGRATIONS: Readonly<Record<number, Migration>> = {
+  1: (raw) => ({ ...raw, version: 2 }),
+};
 
 export type DecodeResult =
   | { ok: true; progress: Progress; migratedFrom?: number }

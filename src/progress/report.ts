@@ -98,7 +98,9 @@ export function progressReport(index: CurriculumIndex, s: ProgressSummary, now: 
     .sort((a, b) => topics[a.id]!.accuracy - topics[b.id]!.accuracy || topics[a.id]!.mastery - topics[b.id]!.mastery)
     .slice(0, 5)
     .map((t) => ({ id: t.id, title: t.title, accuracy: topics[t.id]!.accuracy, mastery: topics[t.id]!.mastery, command: `study quiz --topic ${t.id}` }));
-  const reviewsDue = allTopics.reduce((n, t) => n + t.questionIds.filter((q) => s.cards[q] !== undefined && isDue(s.cards[q]!, now)).length, 0);
+  // Interview gap cards (`interview:<problem>:<point>`, see src/interview/cards.ts) are reviews too.
+  const gapsDue = Object.entries(s.cards).filter(([id, card]) => id.startsWith('interview:') && isDue(card, now)).length;
+  const reviewsDue = allTopics.reduce((n, t) => n + t.questionIds.filter((q) => s.cards[q] !== undefined && isDue(s.cards[q]!, now)).length, 0) + gapsDue;
   return {
     answered: s.answered,
     correct: s.correct,

@@ -5,7 +5,8 @@
  */
 import { replay, type RatingValue } from '../review/fsrs.js';
 import { importProblem } from './check.js';
-import { decodeProgress, mergeEvents, type AnswerEvent, type Progress } from './model.js';
+import { missingGapCards } from '../interview/cards.js';
+import { decodeProgress, mergeEvents, type AnswerEvent, type InterviewEvent, type Progress } from './model.js';
 
 export const EXPORT_KIND = 'study-progress-export';
 
@@ -52,5 +53,7 @@ export function mergeProgress(p: Progress, incoming: Progress): { progress: Prog
     const card = replay(history, p.settings.desiredRetention);
     if (card) cards[qid] = card;
   }
-  return { progress: { ...progress, cards }, added };
+  // Interview gap cards the imported interviews created and this file lacks.
+  const interviews = incoming.events.filter((e): e is InterviewEvent => e.type === 'interview' && !known.has(e.id));
+  return { progress: { ...progress, cards: missingGapCards(cards, interviews) }, added };
 }

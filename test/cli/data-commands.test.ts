@@ -128,7 +128,7 @@ describe('search, export, doctor', () => {
     const d = JSON.parse(r.stdout);
     expect(d.progress.value).toBe(a.file);
     expect(d.validity).toMatchObject({ ok: true });
-    expect(d.contents.value).toMatch(/version 1, 2 events/);
+    expect(d.contents.value).toMatch(/version 2, 2 events/);
     expect(d.lock.value).toBe('free');
   });
 });

@@ -20,9 +20,9 @@ describe('study interview grade', () => {
     const j = JSON.parse(r.stdout);
     expect(Object.keys(j).slice(0, 5)).toEqual(['capstone', 'score', 'points', 'phases', 'followUps']);
     expect(j.capstone).toBe('eta-pricing');
-    expect(j.score).toBeGreaterThan(0.8);
+    expect(j.score).toBeGreaterThan(0.7); // staff-level points (issue 13) are not in these senior notes
     expect(j.score).toBeLessThanOrEqual(1);
-    expect(j.points).toHaveLength(24);
+    expect(j.points).toHaveLength(32);
     for (const p of j.points) {
       expect(Object.keys(p)).toEqual(['id', 'phase', 'point', 'status', 'evidence', 'foundIn']);
       expect(['explained', 'mentioned', 'missed']).toContain(p.status);
@@ -30,7 +30,15 @@ describe('study interview grade', () => {
     }
     expect(j.points.find((p: { id: string }) => p.id === 'residual-target').evidence).toMatch(/correction on top of it/);
     expect(j.phases.map((p: { id: string }) => p.id)).toEqual(['clarify', 'framing', 'architecture', 'data', 'model', 'deep-dive', 'serving']);
-    expect(j.followUps).toEqual([]);
+    // The probes an interviewer would ask next: never one whose targets are all explained.
+    const explained = new Set(j.points.filter((p: { status: string }) => p.status === 'explained').map((p: { id: string }) => p.id));
+    expect(j.followUps.length).toBeGreaterThan(0);
+    for (const f of j.followUps) {
+      expect(Object.keys(f)).toEqual(['id', 'question', 'targets']);
+      expect(f.targets.every((t: string) => explained.has(t))).toBe(false);
+    }
+    expect(['senior', 'staff']).toContain(j.level);
+    expect(j.reasons.length).toBeGreaterThan(0);
   });
 
   it('prints each point with its state and evidence as text', () => {
@@ -88,7 +96,7 @@ describe('study interview grade', () => {
     expect(r.stdout).toMatch(/Saved in your progress/);
     const progress = JSON.parse(readFileSync(join(home, 'data', 'ai-design-study', 'progress.json'), 'utf8'));
     const e = progress.events.find((x: { type: string }) => x.type === 'interview');
-    expect(e).toMatchObject({ capstone: 'capstone-eta-pricing', source: 'notes', transcript: STRONG, checklistTotal: 24 });
+    expect(e).toMatchObject({ capstone: 'capstone-eta-pricing', source: 'notes', transcript: STRONG, checklistTotal: 32 });
     expect(e.points['residual-target']).toBe('explained');
     const h = JSON.parse(runCli(['interview', '--history', '--json'], { env }).stdout);
     expect(h.interviews).toHaveLength(1);

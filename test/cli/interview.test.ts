@@ -11,11 +11,11 @@ describe('study interview (no terminal)', () => {
     const list = JSON.parse(r.stdout) as Record<string, unknown>[];
     expect(list.map((c) => c.id)).toEqual(['eta-pricing', 'ad-bidding', 'ecommerce-search']);
     for (const c of list) {
-      expect(Object.keys(c)).toEqual(['id', 'title', 'topicId', 'phases', 'clarifyingQuestions', 'checklist', 'followUps']);
+      expect(Object.keys(c)).toEqual(['id', 'title', 'topicId', 'phases', 'clarifyingQuestions', 'checklist', 'followUps', 'designMinutes', 'frameMinutes', 'staffPoints', 'rubric', 'midRoundChange', 'source']);
       expect(c.topicId).toBe(`capstone-${c.id}`);
       const phases = c.phases as Record<string, unknown>[];
       expect(phases.length).toBeGreaterThanOrEqual(3);
-      for (const p of phases) expect(Object.keys(p)).toEqual(['id', 'title', 'minutes45', 'minutes60']);
+      for (const p of phases) expect(Object.keys(p)).toEqual(['id', 'title', 'minutes45', 'minutes60', 'kind']);
       expect(c.clarifyingQuestions).toBeGreaterThanOrEqual(8);
       expect(c.checklist).toBeGreaterThanOrEqual(20);
       expect(c.followUps).toBeGreaterThanOrEqual(8);

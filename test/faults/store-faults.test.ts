@@ -138,7 +138,7 @@ describe('progress file under faults', () => {
     writeFileSync(path, '{"version": 3, "future": true}');
     const r = runCli(['progress', '--json', '--progress', path], { env: isolatedEnv(home) });
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/written by a newer version of study \(progress version 3; this one reads up to 1\); update study/);
+    expect(r.stderr).toMatch(/written by a newer version of study \(progress version 3; this one reads up to 2\); update study/);
     expect(readFileSync(path, 'utf8')).toBe('{"version": 3, "future": true}');
   });
 

@@ -35,6 +35,8 @@ export interface InterviewOptions {
   json: boolean;
   out?: string;
   seed?: number;
+  /** `--no-cards`: no review cards from the debrief. */
+  noCards: boolean;
 }
 
 /** Checks flags against each other; pure apart from reading `raw`. */
@@ -52,6 +54,7 @@ export function parseOptions(args: string[], raw: Record<string, unknown>): Inte
     json: raw.json === true,
     out: raw.out === undefined ? undefined : String(raw.out),
     seed: intOption('--seed', raw.seed, 0, 2 ** 31 - 1),
+    noCards: raw.cards === false,
   };
   const starts = o.capstone !== undefined || o.minutes !== undefined || o.practice || o.out !== undefined || o.seed !== undefined;
   if (o.list && o.history) throw new UsageError('--list and --history cannot be combined; use one');
@@ -76,6 +79,10 @@ export async function run(args: string[], raw: Record<string, unknown>, ctx: Con
   if (args[0] === 'grade') {
     const { runGrade } = await import('../interview/grade.js');
     return runGrade(args.slice(1), raw, ctx);
+  }
+  if (args[0] === 'show') {
+    const { runShow } = await import('../interview/show.js');
+    return runShow(args.slice(1), raw, ctx);
   }
   const o = parseOptions(args, raw);
   const all = capstones(await loadCurriculum(ctx));
@@ -122,12 +129,12 @@ export async function run(args: string[], raw: Record<string, unknown>, ctx: Con
     if (why || !capstone) throw new DataError(`the saved interview cannot continue: ${why}; run study interview and choose to start a new one`);
   } else {
     capstone ??= await chooseCapstone(all, prompter);
-    session = newSession({ id: randomUUID(), capstone, minutes: o.minutes ?? readConfig(configPath(ctx.progressPath)).interviewMinutes ?? 45, practice: o.practice, seed: seedFrom(o.seed), startedAt: ctx.now(), msPerMinute: perMinute });
+    session = newSession({ id: randomUUID(), capstone, minutes: o.minutes ?? readConfig(configPath(ctx.progressPath)).interviewMinutes ?? 45, practice: o.practice, seed: seedFrom(o.seed), startedAt: ctx.now(), msPerMinute: perMinute, noCards: o.noCards });
   }
 
   const live = new Live(session, prompter, ctx, savePath, () => performance.now());
   try {
-    if (live.session.stage === 'phases') await conductPhases(live, capstone);
+    if (live.session.stage !== 'debrief') await conductPhases(live, capstone);
     await runDebrief(live, capstone, out);
   } catch (e) {
     if (e instanceof LeaveInterview) return void ctx.out(`${e.message}\n`);
@@ -139,7 +146,7 @@ export async function run(args: string[], raw: Record<string, unknown>, ctx: Con
 
 async function chooseCapstone(all: Capstone[], prompter: Prompter): Promise<Capstone> {
   return prompter.select({
-    message: 'Which capstone?',
-    choices: all.map((c) => ({ name: c.title, value: c, description: `${c.interview.phases.length} phases · ${c.interview.checklist.length} checklist points · id ${c.id}` })),
+    message: 'Which problem? (the capstones first, then the library)',
+    choices: all.map((c) => ({ name: c.source === 'library' ? `Library · ${c.title}` : c.title, value: c, description: `${c.interview.phases.length} phases · ${c.interview.checklist.length} checklist points · id ${c.id}` })),
   });
 }

@@ -2,6 +2,8 @@
  * `study review [--limit N] [--cram] [--retention R]`: the spaced-repetition queue;
  * `--optimize [--apply] [--json]` and `--reset-parameters`: personal FSRS parameters.
  */
+import { capstones } from '../../interview/catalog.js';
+import { gapRefs } from '../../interview/cards.js';
 import { allQuestions } from '../../quiz/select.js';
 import { seededRng } from '../../quiz/rng.js';
 import { buildQueue, cramQueue, until } from '../../review/queue.js';
@@ -69,7 +71,8 @@ export async function run(_args: string[], raw: Record<string, unknown>, ctx: Co
   const progress = readProgress(ctx.progressPath);
   const scheduling = schedulingOf(readConfig(configPath(ctx.progressPath)), progress.settings.desiredRetention);
   const now = ctx.now();
-  const refs = allQuestions(curriculum);
+  // Interview gaps (missed or mention-only checklist points) are cards too, linked to their topic.
+  const refs = [...gapRefs(curriculum, capstones(curriculum), progress.cards), ...allQuestions(curriculum)];
   const t = ctx.theme;
   const rng = seededRng(seedFrom(opts.seed));
   if (opts.cram) {

@@ -18,7 +18,12 @@ export interface SourceLayout {
   modules: { dir: string; module: string; sections: string[] }[];
   /** `vocabulary.yaml` at the top of the folder, when there is one. */
   vocabulary?: string;
+  /** `problems/NN-<id>.yaml`, the mock-interview library, in file order. */
+  problems?: string[];
 }
+
+/** The mock-interview library's folder, at the top of a curriculum folder. */
+export const PROBLEMS_DIR = 'problems';
 
 /** The shared grading vocabulary's file name, at the top of a curriculum folder. */
 export const VOCABULARY_FILE = 'vocabulary.yaml';
@@ -37,6 +42,7 @@ export function listSources(dir: string): SourceLayout {
   if (modules.length === 0) throw new DataError(`no module folders (NN-name/module.yaml) in ${dir}`);
   return {
     ...(entries.includes(VOCABULARY_FILE) ? { vocabulary: join(dir, VOCABULARY_FILE) } : {}),
+    ...(entries.includes(PROBLEMS_DIR) && isDir(join(dir, PROBLEMS_DIR)) ? { problems: readdirSync(join(dir, PROBLEMS_DIR)).filter((f) => SECTION_FILE.test(f)).sort().map((f) => join(dir, PROBLEMS_DIR, f)) } : {}),
     modules: modules.map((m) => {
       const mdir = join(dir, m);
       const sections = readdirSync(mdir).filter((f) => SECTION_FILE.test(f)).sort();
@@ -50,6 +56,15 @@ export function readVocabulary(dir: string, layout: SourceLayout): SourceFile | 
   if (!layout.vocabulary) return undefined;
   const shown = relative(process.cwd(), layout.vocabulary) || layout.vocabulary;
   return { path: shown, rel: relative(dir, layout.vocabulary), ...readText(layout.vocabulary, shown, realRoot(dir)) };
+}
+
+/** Reads the layout's library problem files. */
+export function readProblems(dir: string, layout: SourceLayout): SourceFile[] {
+  const root = realRoot(dir);
+  return (layout.problems ?? []).map((p) => {
+    const shown = relative(process.cwd(), p) || p;
+    return { path: shown, rel: relative(dir, p), ...readText(p, shown, root) };
+  });
 }
 
 /** Reads every file of the layout (default: the one found under `dir`). */

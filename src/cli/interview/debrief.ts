@@ -1,19 +1,22 @@
 /**
- * The debrief: every checklist point per phase with the grader's state and evidence, a chance to
- * flip points the grader got wrong, the rubric self-scores, three
- * follow-up questions answered beside the model answers; then the progress entry and the Markdown
- * transcript are written and the in-progress file removed. Each answer is saved as it is given.
+ * The debrief: every checklist point per phase with the grader's state and evidence (points a
+ * tier-3 hint gave away capped at mentioned), the probes asked during the round graded against
+ * their targets beside the model answers, a chance to flip points the grader got wrong, the rubric
+ * self-scores and beside them the level the notes show; then the progress entry (with review
+ * cards for the missed and mention-only points, unless --no-cards) and the Markdown transcript are
+ * written and the in-progress file removed. Each answer is saved as it is given.
  */
 import type { Capstone } from '../../interview/catalog.js';
-import { drawFollowUps, interviewEvent, sessionGrade } from '../../interview/debrief.js';
+import { addGapCards, gapCardIds } from '../../interview/cards.js';
+import { interviewEvent, meanScore, probeResults, sessionGrade, sessionLevel } from '../../interview/debrief.js';
+import { renderChange, renderLevel, renderProbes } from '../../ui/render/interview-level.js';
 import { STATUSES, withFlips, type Status } from '../../interview/grade.js';
 import { workOnNext } from '../../interview/work-on.js';
 import { renderTranscript, transcriptName } from '../../interview/transcript.js';
 import { updateProgress } from '../../progress/store.js';
-import { percent, renderClosing, renderDebrief, renderDimension, renderFollowUpAnswer } from '../../ui/render/interview.js';
+import { percent, renderClosing, renderDebrief, renderDimension } from '../../ui/render/interview.js';
 import { sanitizeLine } from '../../sanitize.js';
 import { wrap } from '../../ui/text.js';
-import type { NotesDraft } from '../../ui/widgets/notes-prompt.js';
 import { clearSaved, freshPath, interviewsDir, writeTranscript } from './files.js';
 import type { Live } from './live.js';
 
@@ -26,6 +29,11 @@ export async function runDebrief(live: Live, c: Capstone, out: string | undefine
   const iv = c.interview;
   const grade = sessionGrade(live.session, c);
   ctx.out(renderDebrief(c, live.session, grade, t, ctx.columns));
+  const revealed = live.session.revealed ?? [];
+  if (revealed.length) ctx.out(t.dim(`Capped at mentioned (first given away by a reveal hint): ${revealed.join(', ')}\n`));
+  ctx.out(renderProbes(probeResults(live.session, c), t, ctx.columns));
+  const change = iv.midRoundChange;
+  if (change && live.session.changed) ctx.out(renderChange(change.say, change.targets, grade, t, ctx.columns));
   await reviewFlips(live, c);
 
   if (iv.rubric.some((d) => live.session.rubric[d.id] === undefined)) ctx.out(`\n${t.heading('Score yourself')} ${t.dim('— be honest: 3 is a hire at senior level')}\n`);
@@ -43,23 +51,8 @@ export async function runDebrief(live: Live, c: Capstone, out: string | undefine
     live.save();
   }
 
-  const asked = drawFollowUps(live.session, c);
-  const width = Math.max(40, Math.min(ctx.columns, 100) - 1);
-  for (const [i, q] of asked.entries()) {
-    if (live.session.followUps.some((f) => f.id === q.id)) continue;
-    ctx.out(`\n${t.heading(`Follow-up ${i + 1}/${asked.length}`)}\n${t.bold(wrap(q.question, width))}\n`);
-    let draft: NotesDraft | undefined;
-    const answer = await live.ask(
-      () => prompter.notes({ title: 'Your answer', lines: draft?.lines, onChange: (d) => void (draft = d), doneLabel: 'submit', theme: t }),
-      () => {
-        if (draft?.current?.trim()) draft = { ...draft, lines: [...draft.lines, draft.current.trimEnd()], current: '' };
-      },
-    );
-    const text = answer.lines.join('\n');
-    ctx.out(`\n${renderFollowUpAnswer(q, text, t, ctx.columns)}`);
-    live.session = { ...live.session, followUps: [...live.session.followUps, { id: q.id, answer: text }] };
-    live.save();
-  }
+  const level = sessionLevel(live.session, c, grade);
+  ctx.out(renderLevel(level, meanScore(live.session.rubric), t, ctx.columns));
 
   const finishedAt = ctx.now();
   const text = renderTranscript({ session: live.session, capstone: c, grade, finishedAt });
@@ -74,13 +67,18 @@ export async function runDebrief(live: Live, c: Capstone, out: string | undefine
     ctx.err(`study: could not write ${out} (${(e as Error).message}); the transcript goes to ${path} instead\n`);
     writeTranscript(path, text);
   }
-  const event = interviewEvent(live.session, c, grade, finishedAt, path);
+  const cards = live.session.noCards ? [] : gapCardIds(c, grade);
+  const event = interviewEvent(live.session, c, grade, finishedAt, path, { level: level.level, reviewCards: cards });
   await updateProgress(ctx.progressPath, (p) => {
     // A resumed save after a crash must not record the interview twice.
-    if (!p.events.some((e) => e.id === event.id)) p.events.push(event);
+    if (p.events.some((e) => e.id === event.id)) return;
+    p.events.push(event);
+    if (cards.length) p.cards = addGapCards(p.cards, cards, finishedAt);
   });
   clearSaved(live.savePath);
   ctx.out(renderClosing(workOnNext(iv.rubric, live.session.rubric, withFlips(iv, grade, live.session.flips ?? {})), path, t, ctx.columns));
+  if (cards.length) ctx.out(`${wrap(`${cards.length} review card${cards.length === 1 ? '' : 's'} added for the points you missed or only mentioned; drill them with: study review`, Math.max(40, Math.min(ctx.columns, 100) - 1))}\n`);
+  else if (live.session.noCards) ctx.out(t.dim('No review cards added (--no-cards).\n'));
   return path;
 }
 

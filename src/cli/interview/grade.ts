@@ -9,7 +9,10 @@ import { basename, resolve } from 'node:path';
 import { DataError, UsageError } from '../../errors.js';
 import { capstones, findCapstone, type Capstone } from '../../interview/catalog.js';
 import { gradeCapstone, notesEvent } from '../../interview/debrief.js';
-import type { Grade } from '../../interview/grade.js';
+import type { Grade, NotesBlock } from '../../interview/grade.js';
+import { estimateLevel, type LevelEstimate } from '../../interview/level.js';
+import { nextFollowUps } from '../../interview/probes.js';
+import { renderLevel } from '../../ui/render/interview-level.js';
 import { parseNotes } from '../../interview/notes.js';
 import { updateProgress } from '../../progress/store.js';
 import { sanitizeLine } from '../../sanitize.js';
@@ -74,14 +77,19 @@ function pickCapstone(all: readonly Capstone[], given: string | undefined, named
 const round = (x: number) => Math.round(x * 10_000) / 10_000;
 
 /** The `--json` shape: fields may be added, none renamed (scripts rely on it). */
-export function gradeJson(c: Capstone, g: Grade) {
+export function gradeJson(c: Capstone, g: Grade, level: LevelEstimate) {
   return {
     capstone: c.id,
     score: round(g.score),
     points: g.points.map((p) => ({ id: p.id, phase: p.phase, point: p.point, status: p.status, evidence: p.evidence, foundIn: p.foundIn })),
     phases: g.phases.map((p) => ({ id: p.id, score: round(p.score) })),
-    followUps: [] as { id: string; question: string; targets: string[] }[],
+    // The probes an interviewer would ask next, thinnest first; never one whose targets are all explained.
+    followUps: nextFollowUps(c.interview, g).map((f) => ({ id: f.id, question: f.question, targets: [...(f.targets ?? [])] })),
     title: c.title,
+    level: level.level,
+    reasons: level.reasons,
+    levelDimensions: level.dimensions.map((d) => ({ id: d.id, senior: d.senior, staff: d.staff, seniorBar: d.seniorBar })),
+    overEngineering: level.overEngineering,
     ...(g.empty ? { note: 'the notes have no text, so every point is missed' } : {}),
   };
 }
@@ -95,11 +103,13 @@ export async function runGrade(args: string[], raw: Record<string, unknown>, ctx
   const c = pickCapstone(all, o.capstone, parseNotes(notes, []).capstone);
   const blocks = parseNotes(notes, c.interview.phases).blocks;
   const g = gradeCapstone(c, blocks);
+  const level = estimateLevel(c.interview, g, blocks as NotesBlock[]);
   if (o.save) {
-    const event = notesEvent(c, g, ctx.now(), randomUUID(), resolve(o.file));
+    const event = notesEvent(c, g, ctx.now(), randomUUID(), resolve(o.file), level.level);
     await updateProgress(ctx.progressPath, (p) => void p.events.push(event));
   }
-  if (o.json) return void ctx.out(`${JSON.stringify(gradeJson(c, g), null, 2)}\n`);
+  if (o.json) return void ctx.out(`${JSON.stringify(gradeJson(c, g, level), null, 2)}\n`);
   ctx.out(renderGrade({ capstone: c, grade: g, title: `Grade of ${sanitizeLine(basename(o.file))} · ${c.title}` }, ctx.theme, ctx.columns));
+  ctx.out(renderLevel(level, undefined, ctx.theme, ctx.columns));
   if (o.save) ctx.out(ctx.theme.dim('Saved in your progress; see trends with: study interview --history\n'));
 }

@@ -5,7 +5,7 @@
  */
 import { InterruptedError, isPromptCancel } from '../../errors.js';
 import { elapsedMs, pauseTimer, readClock, resumeTimer, startTimer, type ClockView, type Timer } from '../../interview/timer.js';
-import { updatePhase, type Session } from '../../interview/session.js';
+import { updateFrame, updatePhase, type Session } from '../../interview/session.js';
 import type { Prompter } from '../../ui/prompter.js';
 import type { Context } from '../context.js';
 import { onShutdown } from '../shutdown.js';
@@ -29,6 +29,8 @@ export class Live {
   private keepOpen: (() => void) | undefined;
   /** Unregisters the signal hook. */
   private readonly offSignal: () => void;
+  /** Set while the clock times the introductions or the candidate's questions instead of a phase. */
+  private frame: 'intro' | 'questions' | null = null;
 
   constructor(
     public session: Session,
@@ -55,24 +57,38 @@ export class Live {
   /** Starts (or continues) the current phase's clock from the time it already used. */
   startPhaseClock(): void {
     const used = this.session.phases[this.session.phaseIndex]?.usedMs ?? 0;
+    this.frame = null;
     this.timer = startTimer(this.mono() - used);
   }
 
-  /** The current phase's clock, read now. */
+  /** Starts (or continues) the clock of the introductions or the candidate's questions. */
+  startFrameClock(part: 'intro' | 'questions'): void {
+    this.frame = part;
+    this.timer = startTimer(this.mono() - (this.session.frame?.[part].usedMs ?? 0));
+  }
+
+  /** The current phase's (or frame part's) clock, read now. */
   clock(): ClockView | undefined {
+    if (this.frame) {
+      const rec = this.session.frame?.[this.frame];
+      return this.timer && rec ? readClock(this.timer, rec.plannedMs, this.mono()) : undefined;
+    }
     const rec = this.session.phases[this.session.phaseIndex];
     return this.timer && rec ? readClock(this.timer, rec.plannedMs, this.mono()) : undefined;
   }
 
-  /** Folds the clock into the session (used time of the current phase). */
+  /** Folds the clock into the session (used time of the current phase or frame part). */
   sync(): Session {
-    if (this.timer) this.session = updatePhase(this.session, { usedMs: Math.round(elapsedMs(this.timer, this.mono())) });
+    if (!this.timer) return this.session;
+    const used = Math.round(elapsedMs(this.timer, this.mono()));
+    this.session = this.frame ? updateFrame(this.session, this.frame, { usedMs: used }) : updatePhase(this.session, { usedMs: used });
     return this.session;
   }
 
   stopPhaseClock(): void {
     this.sync();
     this.timer = null;
+    this.frame = null;
   }
 
   save(): void {
@@ -81,6 +97,7 @@ export class Live {
 
   /** Rings the terminal bell once per phase. */
   bell(): void {
+    if (this.frame) return void this.ctx.out('\u0007');
     const rec = this.session.phases[this.session.phaseIndex];
     if (!rec || rec.bellRung) return;
     this.session = updatePhase(this.session, { bellRung: true });

@@ -20,7 +20,7 @@ export function renderBrief(c: Capstone, s: Session, t: Theme, columns: number):
   return [
     '',
     t.heading(wrap(`Mock interview: ${c.title}`, w)),
-    t.dim(wrap(`${s.minutes}-minute format${s.practice ? ', practice (no clock)' : ''} · ${plural(c.interview.phases.length, 'phase')} · ${secs(planned)} planned: ${plan}`, w)),
+    t.dim(wrap(`${s.minutes}-minute format${s.practice ? ', practice (no clock)' : ''} · ${plural(c.interview.phases.length, 'phase')} · ${secs(planned)} of design: ${plan}${s.frame ? ` · plus introductions ${secs(s.frame.intro.plannedMs)} and your questions ${secs(s.frame.questions.plannedMs)}` : ''}`, w)),
     '',
     t.bold('The interviewer says:'),
     wrap(`“${c.interview.prompt.trim()}”`, w, '  ', '  '),
@@ -35,7 +35,7 @@ export function renderClarifications(qs: Capstone['interview']['clarifyingQuesti
 }
 
 /** The header of a phase: number, title, planned minutes and its guiding prompts. */
-export function renderPhaseIntro(c: Capstone, s: Session, t: Theme, columns: number): string {
+export function renderPhaseIntro(c: Capstone, s: Session, t: Theme, columns: number, oneTopic = false): string {
   const w = widthOf(columns);
   const phase = c.interview.phases[s.phaseIndex]!;
   const rec = s.phases[s.phaseIndex]!;
@@ -43,7 +43,8 @@ export function renderPhaseIntro(c: Capstone, s: Session, t: Theme, columns: num
   const lines = [
     '',
     t.heading(`Phase ${s.phaseIndex + 1}/${s.phases.length} · ${phase.title}`) + t.dim(` · ${secs(rec.plannedMs)} planned${already}`),
-    ...phase.prompts.map((p) => wrap(p, w, `  ${t.sym.bullet} `, '    ')),
+    // The deep dive asks one topic, chosen by the interviewer from the notes so far.
+    ...(oneTopic ? [] : phase.prompts.map((p) => wrap(p, w, `  ${t.sym.bullet} `, '    '))),
   ];
   return `${lines.join('\n')}\n`;
 }
@@ -128,7 +129,8 @@ export function renderDebrief(c: Capstone, s: Session, g: Grade, t: Theme, colum
 /** A rubric dimension with its four level descriptors, before the user scores it. */
 export function renderDimension(d: RubricDimension, index: number, total: number, t: Theme, columns: number): string {
   const w = widthOf(columns);
-  return `\n${t.bold(`${index + 1}/${total} ${d.title}`)}\n${d.levels.map((l, i) => wrap(l, w, `  ${i + 1} `, '    ')).join('\n')}\n`;
+  const bars = [d.senior ? wrap(`senior bar: ${d.senior}`, w, '  ', '    ') : '', d.staff ? wrap(`staff bar: ${d.staff}`, w, '  ', '    ') : ''].filter(Boolean).map((b) => t.dim(b));
+  return `\n${t.bold(`${index + 1}/${total} ${d.title}`)}\n${d.levels.map((l, i) => wrap(l, w, `  ${i + 1} `, '    ')).join('\n')}\n${bars.length ? `${bars.join('\n')}\n` : ''}`;
 }
 
 /** The user's answer beside the model answer: two columns when there is room, else one after the other. */
