@@ -5,7 +5,7 @@
  * checks an import must pass (no control characters, no dates from the future). Pure.
  */
 import { firstControl } from '../sanitize.js';
-import { instant, Progress, ProgressEvent, QUESTION_ID, StoredCard, type Progress as ProgressT, type ProgressEvent as EventT } from './model.js';
+import { CARD_ID, instant, Progress, ProgressEvent, StoredCard, type Progress as ProgressT, type ProgressEvent as EventT } from './model.js';
 
 /** No event is older than this (study did not exist; a date this old is a broken clock). */
 export const EARLIEST = Date.parse('2000-01-01T00:00:00Z');
@@ -48,7 +48,7 @@ export function changeProblem(before: Before, next: ProgressT): string | undefin
   }
   for (const [id, c] of Object.entries(next.cards)) {
     if (before.cards.get(id) === c) continue;
-    if (!QUESTION_ID.test(id)) return `cards: "${id.slice(0, 40)}" is not a question id`;
+    if (!CARD_ID.test(id)) return `cards: "${id.slice(0, 40)}" is not a question or interview card id`;
     const r = StoredCard.safeParse(roundTrip(c));
     if (!r.success) return describe(`cards.${id}`, r.error.issues);
   }

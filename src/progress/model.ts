@@ -20,10 +20,12 @@ const isoDate = z.iso.datetime({ offset: true });
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** A question id: `<topic-id>.<slug>`. */
 export const QUESTION_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** A card id: a question id, or an interview gap card `interview:<problem>:<point>` (src/interview/cards.ts). */
+export const CARD_ID = /^(?:[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*|interview:[a-z0-9]+(?:-[a-z0-9]+)*:[a-z0-9]+(?:-[a-z0-9]+)*)$/;
 /** An event id: a random UUID in practice; letters, digits and `._:-`. */
 export const EVENT_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{7,63}$/;
 const slug = z.string().regex(SLUG, 'must be a lower-case slug like "load-balancing"');
-const questionId = z.string().regex(QUESTION_ID, 'must be a question id like "load-balancing.l4-vs-l7"');
+const cardId = z.string().regex(CARD_ID, 'must be a question id like "load-balancing.l4-vs-l7" or an interview card like "interview:eta-pricing:residual-target"');
 /** Finite numbers with a sane bound (JSON cannot carry Infinity; nothing real is near 1e300). */
 const finite = z.number().min(-1e300).max(1e300);
 
@@ -59,7 +61,8 @@ export const AnswerEvent = z
   .object({
     ...eventBase,
     type: z.literal('answer'),
-    questionId,
+    /** The question answered, or the interview gap card reviewed (`interview:<problem>:<point>`). */
+    questionId: cardId,
     topicId: slug,
     correct: z.boolean(),
     /** The FSRS rating this answer produced. */
@@ -170,8 +173,8 @@ export const Progress = z
     createdAt: isoDate,
     settings: Settings.default({ desiredRetention: 0.9 }),
     events: z.array(ProgressEvent),
-    /** FSRS card per question id: a cache of what replaying the answer events gives. */
-    cards: z.record(questionId, StoredCard),
+    /** FSRS card per question id (and per interview gap card): a cache of what replaying the answer events gives. */
+    cards: z.record(cardId, StoredCard),
   })
   .strict();
 

@@ -29,8 +29,10 @@ function cursorRestored(raw: string): boolean {
 /** Starts an interview, writes one note and half of another, and returns the session. */
 async function midInterview(home: string): Promise<Session> {
   const s = startStudy(['interview', 'eta-pricing', '--seed', '7', '--practice'], isolatedEnv(home));
-  await s.waitFor('Ask the interviewer');
-  await step(s, KEY.enter, /Phase 1\/7 · Clarify requirements[\s\S]*⏎ new line/);
+  // Introductions (outside the design time), then the clarifying questions, then the first phase.
+  await s.waitFor('Introductions');
+  await step(s, KEY.enter, 'Ask the interviewer');
+  await step(s, KEY.enter, /Phase 1\/\d+ · Clarify requirements[\s\S]*⏎ new line/);
   await step(s, 'Two problems: ETA and surge\r', '  Two problems');
   await step(s, 'half a line being typed', 'being typed');
   return s;
