@@ -3,13 +3,14 @@
  * curriculum, are validated like the rest, and are listed after the capstones by every interview
  * command. The fixture is a copy of the real curriculum with one problem added in a temp folder.
  */
-import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { loadCurriculumDir } from '../../src/cli/curriculum/load-dir.js';
 import { capstones, findCapstone, listing } from '../../src/interview/catalog.js';
 import { lintInterviews } from '../../src/curriculum/lint-interview.js';
+import { libraryGaps, lintLibrary } from '../../src/curriculum/lint-library.js';
 import { isolatedEnv, ROOT, runCli, tempDir } from '../helpers.js';
 
 const real = loadCurriculumDir(join(ROOT, 'curriculum')).curriculum!;
@@ -18,6 +19,8 @@ const eta = capstones(real).find((c) => c.id === 'eta-pricing')!;
 function withProblem(problem: Record<string, unknown>, name = '01-demo-problem.yaml'): string {
   const dir = join(tempDir(), 'curriculum');
   cpSync(join(ROOT, 'curriculum'), dir, { recursive: true });
+  // Only the fixture's problem: the test must not depend on the library's own content.
+  rmSync(join(dir, 'problems'), { recursive: true, force: true });
   mkdirSync(join(dir, 'problems'), { recursive: true });
   writeFileSync(join(dir, 'problems', name), stringify(problem));
   return dir;
@@ -60,5 +63,14 @@ describe('the problem library', () => {
     const one = loadCurriculumDir(withProblem({ ...demo, topics: ['capstone-eta-pricing'] }));
     expect(one.curriculum).toBeNull();
     expect(one.problems.map((p) => p.message).join('\n')).toMatch(/at least 2 topics/);
+  });
+
+  it('holds a library problem to the library bar under --strict (issue 16 minimums)', () => {
+    expect(libraryGaps(eta.interview)).toEqual([]);
+    const thin = { ...eta.interview, checklist: eta.interview.checklist.slice(0, 17).map((p) => ({ ...p, level: 'senior' as const })), keyNumbers: eta.interview.keyNumbers.slice(0, 1) };
+    const gaps = libraryGaps(thin);
+    expect(gaps).toEqual(expect.arrayContaining(['17 checklist points, needs at least 18', '1 key numbers, needs at least 3', '0 staff-level points, needs at least 4']));
+    const built = loadCurriculumDir(withProblem({ ...demo, interview: { ...eta.interview, keyNumbers: eta.interview.keyNumbers.slice(0, 1) } }));
+    expect(lintLibrary(built.curriculum!)).toEqual([{ scope: 'problem', id: 'demo-problem', file: expect.stringContaining('01-demo-problem.yaml'), gaps: ['1 key numbers, needs at least 3'] }]);
   });
 });
