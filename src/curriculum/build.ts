@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod';
 import { parseYaml, type DataPath, type ParsedYaml, type Problem } from './yaml.js';
-import { CURRICULUM_FORMAT, ModuleFile, SectionFile, VocabularyFile, type Curriculum, type Module } from './schema.js';
+import { CURRICULUM_FORMAT, ModuleFile, ProblemFile, SectionFile, VocabularyFile, type Curriculum, type LibraryProblem, type Module } from './schema.js';
 import { crossCheck } from './checks.js';
 
 /** One file's path (as it should appear in messages) and its text. */
@@ -39,9 +39,10 @@ export interface PathProblem {
 
 /**
  * Parses and validates every file, then checks ids and answer keys across the whole curriculum.
- * `vocabulary` is the folder's `vocabulary.yaml` (the grader's synonym groups), when it has one.
+ * `vocabulary` is the folder's `vocabulary.yaml` (the grader's synonym groups), when it has one;
+ * `library` the files of its `problems/` folder (mock-interview problems beyond the capstones).
  */
-export function buildCurriculum(sources: ModuleSource[], vocabulary?: SourceFile): BuildResult {
+export function buildCurriculum(sources: ModuleSource[], vocabulary?: SourceFile, library: SourceFile[] = []): BuildResult {
   const problems: Problem[] = [];
   const modules: Module[] = [];
   const parsedByFile = new Map<string, ParsedYaml>();
@@ -64,7 +65,22 @@ export function buildCurriculum(sources: ModuleSource[], vocabulary?: SourceFile
   modules.sort((a, b) => a.number - b.number);
   const vocab = vocabulary ? validateFile(vocabulary, VocabularyFile, problems) : undefined;
   if (vocabulary && !vocab) complete = false;
-  const curriculum: Curriculum = { format: CURRICULUM_FORMAT, modules, ...(vocab ? { vocabulary: vocab.data.groups } : {}) };
+  const problemsLoaded: LibraryProblem[] = [];
+  for (const f of library) {
+    const v = validateFile(f, ProblemFile, problems);
+    if (!v) {
+      complete = false;
+      continue;
+    }
+    parsedByFile.set(f.path, v.parsed);
+    problemsLoaded.push({ ...v.data, file: f.path });
+  }
+  const curriculum: Curriculum = {
+    format: CURRICULUM_FORMAT,
+    modules,
+    ...(vocab ? { vocabulary: vocab.data.groups } : {}),
+    ...(library.length ? { library: problemsLoaded } : {}),
+  };
   for (const p of crossCheck(curriculum, (file) => parsedByFile.get(file))) {
     problems.push({ file: p.file.file, ...p.file.locate(p.path), message: p.message });
   }

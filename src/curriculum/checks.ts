@@ -53,6 +53,18 @@ export function crossCheck(curriculum: Curriculum, find: Finder): PathProblem[] 
       });
     }
   }
+  const topicIds = new Set(curriculum.modules.flatMap((m) => m.sections.flatMap((s) => s.topics.map((t) => t.id))));
+  const capstoneIds = new Set([...topicIds].filter((id) => id.startsWith('capstone-')).map((id) => id.slice('capstone-'.length)));
+  for (const p of curriculum.library ?? []) {
+    const parsed = find(p.file);
+    if (!parsed) continue;
+    claim(p.id, 'a problem', p.file, ['id']);
+    if (capstoneIds.has(p.id)) out.push({ file: parsed, path: ['id'], message: `problem id "${p.id}" is also a capstone's id` });
+    p.topics.forEach((t, i) => {
+      if (!topicIds.has(t)) out.push({ file: parsed, path: ['topics', i], message: `topic "${t}" is not a topic of this curriculum` });
+    });
+    for (const m of interviewProblems(p.interview)) out.push({ file: parsed, path: ['interview', ...m.path], message: m.message });
+  }
   return out;
 }
 

@@ -21,8 +21,8 @@ export const COMPLETENESS = {
 } as const;
 
 export interface Shortfall {
-  /** `topic` gaps name a topic id; `section` gaps a section id. */
-  scope: 'topic' | 'section';
+  /** `topic` gaps name a topic id; `section` gaps a section id; `problem` gaps a library problem's id. */
+  scope: 'topic' | 'section' | 'problem';
   id: string;
   file: string;
   gaps: string[];

@@ -308,6 +308,29 @@ export const VocabularyFile = z
   .strict();
 
 export type VocabularyFile = z.infer<typeof VocabularyFile>;
+
+/**
+ * `curriculum/problems/NN-<id>.yaml`: one mock-interview problem of the library (beyond the
+ * capstones), with the same interview block as a capstone topic.
+ */
+export const ProblemFile = z
+  .object({
+    format,
+    /** Stable slug, unique across the curriculum (`video-recommendation`); `study interview ID` opens it. */
+    id: slug,
+    title: text,
+    /** Curriculum topic ids to study first (at least two); a missed point's review card links to the first. */
+    topics: z.array(slug).min(2, 'needs at least 2 topic ids to study first'),
+    interview: Interview,
+  })
+  .strict();
+
+export type ProblemFile = z.infer<typeof ProblemFile>;
+
+/** A loaded library problem: its file's data plus where it came from. */
+export interface LibraryProblem extends ProblemFile {
+  file: string;
+}
 export type ChecklistPoint = z.infer<typeof ChecklistPoint>;
 export type TieredHint = z.infer<typeof TieredHint>;
 
@@ -345,4 +368,6 @@ export interface Curriculum {
   modules: Module[];
   /** The synonym groups of `vocabulary.yaml` (empty when the folder has none). */
   vocabulary?: string[][];
+  /** The problem library of `problems/`, in file-name order (absent when the folder has none). */
+  library?: LibraryProblem[];
 }

@@ -1,6 +1,6 @@
 /**
- * The grader measured against hand-labelled candidate notes (test/corpus/<capstone>/): six styles
- * per capstone, each labelled with the points it truly covers. Prints precision and recall per set
+ * The grader measured against hand-labelled candidate notes (test/corpus/<problem id>/): six styles
+ * per capstone (at least a strong and a keyword-list set per library problem), each labelled with the points it truly covers. Prints precision and recall per set
  * and asserts the floors of issue 12 per capstone. Labels are never tuned to the grader.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -86,8 +86,10 @@ describe('the grader on the labelled corpus', () => {
       console.log(table(c.id, rows));
       const of = (style: Style) => rows.filter((r) => r.style === style);
       const strong = of('strong');
-      for (const style of ['strong', 'weak', 'rambler', 'keywords', 'rejecter'] as const) expect(of(style).length, `${c.id} has a ${style} set`).toBeGreaterThan(0);
-      expect(strong.length).toBeGreaterThanOrEqual(2);
+      // Capstones carry all six styles; a library problem at least a strong and a keyword-list set (issue 16).
+      const required = c.kind === 'capstone' ? (['strong', 'weak', 'rambler', 'keywords', 'rejecter'] as const) : (['strong', 'keywords'] as const);
+      for (const style of required) expect(of(style).length, `${c.id} has a ${style} set`).toBeGreaterThan(0);
+      if (c.kind === 'capstone') expect(strong.length).toBeGreaterThanOrEqual(2);
       const sum = (k: keyof Row) => strong.reduce((n, r) => n + (r[k] as number), 0);
       expect(ratio(sum('creditedRight'), sum('credited')), 'precision of credited points on the strong sets').toBeGreaterThanOrEqual(FLOORS.precision);
       expect(ratio(sum('explainedFound'), sum('explainedLabelled')), 'recall of explained points on the strong sets').toBeGreaterThanOrEqual(FLOORS.recallExplained);

@@ -4,6 +4,7 @@ import { StudyError, EXIT } from '../../errors.js';
 import { loadCurriculumDir } from '../curriculum/load-dir.js';
 import { lintCompleteness } from '../../curriculum/lint.js';
 import { lintInterviews } from '../../curriculum/lint-interview.js';
+import { lintLibrary } from '../../curriculum/lint-library.js';
 import { totals } from '../../curriculum/summary.js';
 import { QUESTION_TYPES } from '../../curriculum/constants.js';
 import type { Context } from '../context.js';
@@ -15,7 +16,7 @@ export async function run(args: string[], raw: Record<string, unknown>, ctx: Con
   const t = ctx.theme;
   const { curriculum, problems } = loadCurriculumDir(dir);
   for (const p of problems) ctx.out(`${formatProblem(p)}\n`);
-  const shortfalls = curriculum && strict ? [...lintCompleteness(curriculum), ...lintInterviews(curriculum)] : [];
+  const shortfalls = curriculum && strict ? [...lintCompleteness(curriculum), ...lintInterviews(curriculum), ...lintLibrary(curriculum)] : [];
   if (shortfalls.length) {
     ctx.out(`\n${t.warn('Incomplete')} (--strict):\n`);
     for (const s of shortfalls) ctx.out(`  ${s.scope} ${t.bold(s.id)} (${s.file}): ${s.gaps.join('; ')}\n`);

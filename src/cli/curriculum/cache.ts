@@ -5,7 +5,7 @@
  */
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { listSources, readSources, readVocabulary, type SourceLayout } from './read.js';
+import { listSources, readProblems, readSources, readVocabulary, type SourceLayout } from './read.js';
 import { fnv1a } from '../../hash.js';
 import type { BuildResult } from '../../curriculum/build.js';
 import type { Curriculum } from '../../curriculum/schema.js';
@@ -20,7 +20,7 @@ const BUILD = typeof __STUDY_BUILD__ === 'string' ? __STUDY_BUILD__ : 'dev';
  */
 export function cacheKey(dir: string, layout: SourceLayout): string {
   const h = fnv1a(BUILD);
-  const files = [...layout.modules.flatMap((m) => [m.module, ...m.sections]), ...(layout.vocabulary ? [layout.vocabulary] : [])];
+  const files = [...layout.modules.flatMap((m) => [m.module, ...m.sections]), ...(layout.vocabulary ? [layout.vocabulary] : []), ...layout.problems];
   for (const f of files) {
     let stamp = 'missing';
     try {
@@ -71,7 +71,7 @@ export async function loadCurriculumCached(dir: string, dirs: CacheDirs, layout:
   if (cached) return { curriculum: cached, problems: [] };
   const compile = async () => {
     const { buildCurriculum } = await import('../../curriculum/build.js');
-    return buildCurriculum(readSources(dir, layout), readVocabulary(dir, layout));
+    return buildCurriculum(readSources(dir, layout), readVocabulary(dir, layout), readProblems(dir, layout));
   };
   const result = await (dirs.around ? dirs.around(compile) : compile());
   if (result.curriculum && result.problems.length === 0) await writeCached(dirs, name, result.curriculum);

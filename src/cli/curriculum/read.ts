@@ -16,7 +16,12 @@ export interface SourceLayout {
   modules: { dir: string; module: string; sections: string[] }[];
   /** `vocabulary.yaml` at the top of the folder, when there is one. */
   vocabulary?: string;
+  /** The problem library: `problems/NN-<id>.yaml` files, in name order (empty when there is no folder). */
+  problems: string[];
 }
+
+/** The problem library's folder, at the top of a curriculum folder. */
+export const PROBLEMS_DIR = 'problems';
 
 /** The shared grading vocabulary's file name, at the top of a curriculum folder. */
 export const VOCABULARY_FILE = 'vocabulary.yaml';
@@ -33,8 +38,11 @@ export function listSources(dir: string): SourceLayout {
   }
   const modules = entries.filter((e) => NUMBERED.test(e) && isDir(join(dir, e)));
   if (modules.length === 0) throw new DataError(`no module folders (NN-name/module.yaml) in ${dir}`);
+  const problemsDir = join(dir, PROBLEMS_DIR);
+  const problems = entries.includes(PROBLEMS_DIR) && isDir(problemsDir) ? readdirSync(problemsDir).filter((f) => SECTION_FILE.test(f)).sort().map((f) => join(problemsDir, f)) : [];
   return {
     ...(entries.includes(VOCABULARY_FILE) ? { vocabulary: join(dir, VOCABULARY_FILE) } : {}),
+    problems,
     modules: modules.map((m) => {
       const mdir = join(dir, m);
       const sections = readdirSync(mdir).filter((f) => SECTION_FILE.test(f)).sort();
@@ -47,6 +55,11 @@ export function listSources(dir: string): SourceLayout {
 export function readVocabulary(dir: string, layout: SourceLayout): SourceFile | undefined {
   if (!layout.vocabulary) return undefined;
   return { path: relative(process.cwd(), layout.vocabulary) || layout.vocabulary, rel: relative(dir, layout.vocabulary), ...readText(layout.vocabulary) };
+}
+
+/** Reads the layout's problem-library files. */
+export function readProblems(dir: string, layout: SourceLayout): SourceFile[] {
+  return layout.problems.map((p) => ({ path: relative(process.cwd(), p) || p, rel: relative(dir, p), ...readText(p) }));
 }
 
 /** Reads every file of the layout (default: the one found under `dir`). */
