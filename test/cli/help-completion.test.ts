@@ -36,7 +36,7 @@ describe('mistakes get one line with a suggestion (exit 2)', () => {
     [['review', '--limt', '3'], 'study: study review has no option --limt; did you mean --limit? It accepts (closest first): --limit,'],
     [['learn', 'kafka'], 'study: no topic "kafka"; did you mean 14. Asynchronous communication (study learn async-communication)'],
     [['quiz', '--topic', 'kubernets'], 'study: --topic: no topic "kubernets"; did you mean 3. Container orchestration (Kubernetes) (study quiz --topic kubernetes)?'],
-    [['interview', 'eta-prcing'], 'study: no capstone "eta-prcing"; did you mean study interview eta-pricing?'],
+    [['interview', 'eta-prcing'], 'study: no interview problem "eta-prcing"; did you mean study interview eta-pricing?'],
   ])('study %j', (args, start) => {
     const r = runCli(args);
     expect(r.status).toBe(2);

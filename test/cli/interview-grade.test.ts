@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { isolatedEnv, ROOT, runCli, tempDir } from '../helpers.js';
 
 const STRONG = join(ROOT, 'test', 'corpus', 'eta-pricing', 'strong-prose.md');
-const IDS = 'eta-pricing, ad-bidding, ecommerce-search';
+const IDS = 'eta-pricing, ad-bidding, ecommerce-search, video-recommendation, feed-ranking, harmful-content, visual-search, payment-fraud, people-you-may-know, rag-assistant, llm-serving, street-view-blurring';
 
 function file(name: string, content: string | Buffer): string {
   const p = join(tempDir(), name);
@@ -106,7 +106,7 @@ describe('study interview grade', () => {
   it.each([
     ['no file', () => ['interview', 'grade'], 2, 'study: grade needs a notes file: study interview grade FILE [--capstone ID] [--json] [--save]'],
     ['no capstone', () => ['interview', 'grade', STRONG], 2, `study: --capstone is needed: the notes do not name one; expected one of ${IDS}`],
-    ['unknown capstone', () => ['interview', 'grade', STRONG, '--capstone', 'nosuch'], 2, `study: no capstone "nosuch"; expected one of ${IDS}`],
+    ['unknown capstone', () => ['interview', 'grade', STRONG, '--capstone', 'nosuch'], 2, `study: no interview problem "nosuch"; expected one of ${IDS}`],
     ['a flag of the live round', () => ['interview', 'grade', STRONG, '--minutes', '45'], 2, 'study: --minutes does not go with grade; use: study interview grade FILE [--capstone ID] [--json] [--save]'],
     ['missing file', () => ['interview', 'grade', '/nonexistent/notes.md', '--capstone', 'eta-pricing'], 1, 'study: cannot read notes /nonexistent/notes.md: no such file'],
     ['a folder', () => ['interview', 'grade', tempDir(), '--capstone', 'eta-pricing'], 1, /^study: \S+ is a folder; give a notes file \(plain text or Markdown\)$/],

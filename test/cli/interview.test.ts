@@ -4,15 +4,21 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isolatedEnv, runCli, tempDir } from '../helpers.js';
 
+const CAPSTONES = ['eta-pricing', 'ad-bidding', 'ecommerce-search'];
+/** The library's ids are fixed by issue 16 (scripts refer to them). */
+const LIBRARY = ['video-recommendation', 'feed-ranking', 'harmful-content', 'visual-search', 'payment-fraud', 'people-you-may-know', 'rag-assistant', 'llm-serving', 'street-view-blurring'];
+
 describe('study interview (no terminal)', () => {
   it('--list --json prints exactly the documented shape', () => {
     const r = runCli(['interview', '--list', '--json']);
     expect(r.status).toBe(0);
     const list = JSON.parse(r.stdout) as Record<string, unknown>[];
-    expect(list.map((c) => c.id)).toEqual(['eta-pricing', 'ad-bidding', 'ecommerce-search']);
+    // The course's three capstones first, then the library (issue 16), in file order.
+    expect(list.map((c) => c.id)).toEqual([...CAPSTONES, ...LIBRARY]);
+    expect(list.map((c) => c.source)).toEqual([...CAPSTONES.map(() => 'capstone'), ...LIBRARY.map(() => 'library')]);
     for (const c of list) {
       expect(Object.keys(c)).toEqual(['id', 'title', 'topicId', 'phases', 'clarifyingQuestions', 'checklist', 'followUps', 'designMinutes', 'frameMinutes', 'staffPoints', 'rubric', 'midRoundChange', 'source']);
-      expect(c.topicId).toBe(`capstone-${c.id}`);
+      expect(c.topicId).toBe(c.source === 'capstone' ? `capstone-${c.id}` : c.id);
       const phases = c.phases as Record<string, unknown>[];
       expect(phases.length).toBeGreaterThanOrEqual(3);
       for (const p of phases) expect(Object.keys(p)).toEqual(['id', 'title', 'minutes45', 'minutes60', 'kind']);
@@ -25,7 +31,7 @@ describe('study interview (no terminal)', () => {
   it.each([
     [['interview', '--minutes', '50'], 'study: --minutes: "50" is not valid; expected one of 45, 60'],
     [['interview', '--json'], 'study: --json goes with --list, --history or grade'],
-    [['interview', 'nosuch'], 'study: no capstone "nosuch"; expected one of eta-pricing, ad-bidding, ecommerce-search (or a topic id or number)'],
+    [['interview', 'nosuch'], `study: no interview problem "nosuch"; expected one of ${[...CAPSTONES, ...LIBRARY].join(', ')} (or a capstone's topic id or number)`],
     [['interview', '--resume', 'eta-pricing'], 'study: --resume continues the saved interview with its own capstone and format; only --out may be added'],
   ])('%j exits 2 with one line', (args, line) => {
     const r = runCli(args);

@@ -96,8 +96,8 @@ export async function run(args: string[], raw: Record<string, unknown>, ctx: Con
   if (o.capstone !== undefined && !capstone) {
     const { closest } = await import('../did-you-mean.js');
     const near = closest(o.capstone, all.map((c) => c.id));
-    const guess = near.length ? `did you mean ${near.map((id) => `study interview ${id}`).join(' or ')}? The capstones are` : 'expected one of';
-    throw new UsageError(`no capstone "${sanitizeLine(o.capstone)}"; ${guess} ${all.map((c) => c.id).join(', ')} (or a topic id or number)`);
+    const guess = near.length ? `did you mean ${near.map((id) => `study interview ${id}`).join(' or ')}? The problems are` : 'expected one of';
+    throw new UsageError(`no interview problem "${sanitizeLine(o.capstone)}"; ${guess} ${all.map((c) => c.id).join(', ')} (or a capstone's topic id or number)`);
   }
   const out = o.out === undefined ? undefined : checkOut(o.out, ctx);
   const perMinute = msPerMinute(ctx.env);

@@ -66,7 +66,7 @@ export function readNotes(file: string): string {
 function pickCapstone(all: readonly Capstone[], given: string | undefined, named: string | null): Capstone {
   const ids = all.map((c) => c.id).join(', ');
   const byFlag = given === undefined ? undefined : findCapstone(all, given);
-  if (given !== undefined && !byFlag) throw new UsageError(`no capstone "${sanitizeLine(given)}"; expected one of ${ids}`);
+  if (given !== undefined && !byFlag) throw new UsageError(`no interview problem "${sanitizeLine(given)}"; expected one of ${ids}`);
   const byFile = named === null ? undefined : findCapstone(all, named);
   if (byFlag && byFile && byFlag !== byFile) throw new UsageError(`the transcript is for ${byFile.id}, not ${byFlag.id}; drop --capstone or pass --capstone ${byFile.id}`);
   const c = byFlag ?? byFile;
