@@ -109,12 +109,14 @@ export const CLAUSE_WORDS = new Set([
 
 /**
  * Stems Porter merges that mean different things in design notes: "paged attention" is not "page the
- * on-call", a "dependency" is not "it depends", "timing" (a side channel) is not "time".
+ * on-call", a "dependency" is not "it depends", "timing" (a side channel) is not "time", an "adapter" (LoRA) is not "adapt".
  */
 export const STEM_OVERRIDES: Record<string, string> = {
   paged: 'paged', paging: 'paging',
   dependency: 'dependenc', dependencies: 'dependenc', dependence: 'dependenc', dependent: 'dependent', dependents: 'dependent',
   timing: 'timing', timings: 'timing',
+  // A LoRA adapter is not "adapt the model".
+  adapter: 'adapter', adapters: 'adapter',
 };
 
 /** Separators between the items of a list sentence. */
