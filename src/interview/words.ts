@@ -131,7 +131,7 @@ export const SHORTHAND: Record<string, string> = {
   evals: 'evaluations', approx: 'approximately', avg: 'average', hr: 'hour', hrs: 'hours', mo: 'month', wk: 'week', wks: 'weeks', pred: 'prediction',
   preds: 'predictions', emb: 'embedding', embs: 'embeddings', idx: 'index', db: 'database', recs: 'recommendations', infra: 'infrastructure',
   ctx: 'context', prob: 'problem', probs: 'problems', sep: 'separate', '||': 'parallel', asym: 'asymmetric', pos: 'position', cal: 'calibration',
-  thru: 'through', bc: 'because', 'b/c': 'because', cuz: 'because', '&': 'and',
+  thru: 'through', deps: 'dependencies', bc: 'because', 'b/c': 'because', cuz: 'because', '&': 'and',
 };
 
 /** Terms whose slash is part of the term. */

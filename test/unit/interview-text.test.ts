@@ -17,6 +17,7 @@ describe('normalising', () => {
     ['don’t', 'dont'],
     ['Café', 'cafe'],
     ['p99 and h3', 'p99 and h3'],
+    ["I'd push, we're done, it's fine", 'i would push, we are done, it is fine'],
   ])('%j → %j', (raw, want) => expect(normalise(raw)).toBe(want));
 
   it('stems words so forms meet, keeps tokens with digits or slashes whole', () => {
@@ -24,6 +25,7 @@ describe('normalising', () => {
     expect(termStems('the A/B tests')).toEqual(['a/b', 'test']);
     expect(termStems('Labelled')).toEqual(termStems('labeling'));
     expect(termStems('p99')).toEqual(['p99']);
+    expect(termStems('team deps')).toEqual(termStems('team dependencies'));
   });
 
   it('splits sentences at line ends and sentence stops, not at decimals, and drops bullets', () => {
