@@ -223,7 +223,9 @@ export function prepareSentence(text: string): Sentence {
         // the next clause ("no labels yet, so an LLM labels", "…, we ship raw scores").
         if (opener >= 0) {
           const after = stretchAfter(pieces, i);
-          if (startsClause(after) || (intro && commas === 0 && after.length >= 4)) opener = -1;
+          const listy = after.some((q) => q === 'and' || q === 'or' || q === 'nor');
+          // After an opening phrase, a long stretch or one that is not "x or y" is the main clause.
+          if (startsClause(after) || (intro && commas === 0 && (after.length >= 7 || (after.length >= 4 && !listy)))) opener = -1;
         }
         commas++;
       }
@@ -243,7 +245,9 @@ export function prepareSentence(text: string): Sentence {
     // "forget H3" dismisses; "drivers forget to end trips" does not (a subject comes first).
     const atStart = here === stretches.at(-1)!.start;
     const forgetNegates = p === 'forget' && atStart;
-    const skipNegates = SKIP_WORDS.has(p) && (atStart || prev === undefined || SKIP_DECIDERS.has(prev));
+    // "a skipped result", "skipped videos are negatives", "users skip it": behaviour, not a decision.
+    const skipNegates =
+      SKIP_WORDS.has(p) && !ARTICLES.has(pieces[i - 1] ?? '') && (((atStart || prev === undefined) && (p === 'skip' || p === 'skipping')) || (prev !== undefined && SKIP_DECIDERS.has(prev)));
     // "we ignore X" / "X can be ignored" is a decision; "shown many times and ignored" is behaviour.
     const ignoreDecided = IGNORE_WORDS.has(p) && (atStart || (prev !== undefined && IGNORE_DECIDERS.has(prev)));
     const ignoreBackward = ignoreDecided && (next === undefined || !WORD.test(next) || BOUNDARY.has(next) || ['be', 'been', 'is', 'are', 'was', 'were'].includes(prev ?? ''));

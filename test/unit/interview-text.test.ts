@@ -64,8 +64,11 @@ describe('negation ends at a clause boundary, covers a plain list', () => {
     ['skip Kafka and Flink, a nightly batch job is enough', 'skip kafka and flink nightli batch job is enough'],
     // An opening adverbial phrase ends at its comma.
     ['For a new policy with no labels, a large language model labels the queue', 'no label'],
+    ['For a new policy with no labels, a large language model prompted with the policy text labels items zero-shot or few-shot', 'no label'],
     ["Rather than each surface training its own, I'd push for a single unified embedding", 'rather than each surfac train it own'],
     ['Without labels, we bootstrap with an LLM', 'without label'],
+    // …but a list inside the opening phrase stays negated.
+    ['With no time for calibration, shadow traffic or the kill switch, we ship', 'no time for calibr shadow traffic or kill switch'],
     // "then", "which", "while" end a negation.
     ['instead of reserving the maximum length, which wastes memory, allocate blocks', 'instead of reserv maximum length'],
     ['it needs no generation, then the ranker reads the cache', 'no gener'],
@@ -88,6 +91,9 @@ describe('"ignore" and "skip" negate a decision, not user behaviour', () => {
     ['cold start for new members can be ignored', 'cold start for new member can be ignor'],
     ['skip the two-stage design', 'skip 2 stage design'],
     ['we retrain nightly and skip the canary', 'skip canari'],
+    ['we skipped calibration', 'skip calibr'],
+    ['clicks count, and a skipped result counts as a weak negative', ''],
+    ['skipped videos are negatives', ''],
   ])('%j negates %j', (text, want) => expect(negated(text)).toBe(want));
 });
 
