@@ -162,8 +162,9 @@ const startsClause = (stretch: readonly string[]) => stretch[0] !== undefined &&
 function labelLength(pieces: readonly string[]): number {
   const colon = pieces.indexOf(':');
   if (colon < 1) return 0;
-  const before = pieces.slice(0, colon).filter((q) => WORD.test(q) && !ARTICLES.has(q));
-  return before.length === colon && before.length <= 4 ? colon : 0;
+  const before = pieces.slice(0, colon);
+  const words = before.filter((q) => !ARTICLES.has(q)).length;
+  return before.every((q) => WORD.test(q)) && words >= 1 && words <= 4 ? colon : 0;
 }
 
 /** One sentence prepared for matching. */

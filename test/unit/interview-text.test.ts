@@ -168,6 +168,7 @@ describe('grading', () => {
     // The label of "label: item, item" belongs to every item.
     ['interference: switchback, shared drivers', ['missed', 'mentioned']],
     ['switchback: city, interference', ['missed', 'mentioned']],
+    ['the switchback: city, interference', ['missed', 'mentioned']],
     ['switchback, city, interference', ['missed', 'missed']],
   ] as const)('%j → %j', (text, want) => expect(states(text)).toEqual(want));
 
