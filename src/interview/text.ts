@@ -131,10 +131,31 @@ export function termStems(term: string): string[] {
     .map(stemWord);
 }
 
-/** Splits text into sentences: at line ends, and at ". ", "! " or "? " inside a line. */
+const BULLET = /^(\s*)(?:[-*•·]+|\d+[.)])\s+/;
+
+/**
+ * A short line ending in a colon ("monitor:", "- latency split:") labels the bullet lines under it:
+ * each becomes "monitor: accept rate", as if written on one line.
+ */
+function carryLabels(lines: readonly string[]): string[] {
+  let label: { text: string; indent: number; bullet: boolean } | null = null;
+  return lines.map((line) => {
+    const b = BULLET.exec(line);
+    const indent = (b?.[1] ?? /^\s*/.exec(line)![0]).length;
+    if (label && b && (!label.bullet || indent > label.indent)) return `${label.text} ${line.slice(b[0].length)}`;
+    label = null;
+    const body = (b ? line.slice(b[0].length) : line).trim();
+    if (/^[^:]{1,40}:$/.test(body) && body.split(/\s+/).length <= 4) label = { text: body, indent, bullet: b !== null };
+    return line;
+  });
+}
+
+/**
+ * Splits text into sentences: at line ends, and at ". ", "! " or "? " inside a line. Bullet lines
+ * under a "label:" line carry the label.
+ */
 export function splitSentences(text: string): string[] {
-  return text
-    .split('\n')
+  return carryLabels(text.split('\n'))
     // "e.g. x" and "vs. y" do not end a sentence.
     .map((line) => line.replace(/\b(e\.g|i\.e|vs|etc|approx|incl|esp|cf)\.(?=\s)/gi, '$1'))
     .flatMap((line) => line.split(/(?<=[.!?])\s+(?=\S)/))

@@ -28,6 +28,12 @@ describe('normalising', () => {
     expect(termStems('team deps')).toEqual(termStems('team dependencies'));
   });
 
+  it('carries a "label:" line into the bullets under it', () => {
+    expect(splitSentences('monitor:\n- accept rate\n- reject rate\nnext line\n- other')).toEqual(['monitor:', 'monitor: accept rate', 'monitor: reject rate', 'next line', 'other']);
+    expect(splitSentences('- latency split:\n  - retrieval 40 ms\n- ranking')).toEqual(['latency split:', 'latency split: retrieval 40 ms', 'ranking']);
+    expect(splitSentences('The plan is simple: we start small.\n- a thing')).toEqual(['The plan is simple: we start small.', 'a thing']);
+  });
+
   it('splits sentences at line ends and sentence stops, not at decimals, and drops bullets', () => {
     expect(splitSentences('- one thing. Two things!\n* 0.74 km² cells\n\n  ')).toEqual(['one thing.', 'Two things!', '0.74 km² cells']);
   });
