@@ -44,7 +44,7 @@ export const NEGATION_ENDS = new Set(['then', 'which', 'while']);
  * the comma that closes it when a clause follows ("For a new policy with no labels, an LLM labels
  * the queue"; "Rather than each team training its own, one shared embedding").
  */
-export const INTRO_WORDS = new Set(['for', 'with', 'without', 'rather', 'instead', 'unlike', 'in', 'on', 'at', 'after', 'before', 'during', 'by', 'given', 'at', 'as', 'to']);
+export const INTRO_WORDS = new Set(['for', 'with', 'without', 'rather', 'instead', 'unlike', 'in', 'on', 'at', 'after', 'before', 'during', 'by', 'given', 'as', 'to']);
 
 /** "without X" negates its noun phrase only: a verb after it ends the scope ("without a click gets discounted"). */
 export const PHRASE_NEGATORS = new Set(['without', 'w/o']);
