@@ -69,7 +69,11 @@ function compile(p: GradablePoint, lex: Lexicon): Facet[] {
   return p.facets.map((f) => f.flatMap((t) => lex.alternatives(t)));
 }
 
-/** The list items of `s` where `facet` occurs, not negated (prose sentences have item 0 only). */
+/**
+ * The list items of `s` where `facet` occurs, not negated (prose sentences have item 0 only; -1 is
+ * the label of a "label: item, item" line, shared by every item). A token negated by a cue inside
+ * the matched phrase itself still matches ("no history", "without an id").
+ */
 function hits(s: Sentence, facet: Facet): Set<number> {
   const out = new Set<number>();
   const t = s.tokens;
@@ -78,12 +82,18 @@ function hits(s: Sentence, facet: Facet): Set<number> {
       let ok = true;
       for (let j = 0; j < alt.length && ok; j++) {
         const tok = t[i + j]!;
-        ok = tok.stem === alt[j] && !tok.negated && (!s.list || tok.item === t[i]!.item);
+        ok = tok.stem === alt[j] && (!tok.negated || (alt.length > 1 && tok.cue >= i && tok.cue < i + alt.length)) && (!s.list || tok.item === t[i]!.item);
       }
       if (ok) out.add(s.list ? t[i]!.item : 0);
     }
   }
   return out;
+}
+
+/** The items of a list sentence where every facet occurs (the label counts in every item). */
+function sharedItems(s: Sentence, h: readonly Set<number>[]): number[] {
+  const items = new Set<number>([-1, ...s.tokens.map((t) => t.item)]);
+  return [...items].filter((item) => h.every((set) => set.has(item) || set.has(-1)));
 }
 
 interface Found {
@@ -102,8 +112,7 @@ function inBlock(sentences: Sentence[], facets: Facet[]): Omit<Found, 'block'> |
     const has = (k: number) => h[k]!.size > 0;
     if (s.list) {
       // All facets inside one item of a list: a mention.
-      const shared = [...h[0]!].filter((item) => h.every((set) => set.has(item)));
-      if (shared.length) mention ??= s.text;
+      if (sharedItems(s, h).length) mention ??= s.text;
     } else {
       const alone = facets.every((_, k) => has(k));
       if (alone && s.reasoned) return { status: 'explained', evidence: s.text };

@@ -10,14 +10,52 @@ export const ARTICLES = new Set(['a', 'an', 'the']);
 export const BOUNDARY = new Set(['.', ';', ':', '!', '?', '(', ')', '[', ']', '->', '=>', '→', '⇒', '—', '–', ' - ', 'but', 'because', 'since', 'so', 'although', 'though', 'whereas', 'however', 'yet', 'b/c', 'bc']);
 
 /** Negate what follows them in the clause. */
-export const NEGATORS = new Set(['not', 'no', 'never', 'without', 'w/o', 'dont', 'doesnt', 'didnt', 'wont', 'wouldnt', 'shouldnt', 'cant', 'cannot', 'couldnt', 'isnt', 'arent', 'wasnt', 'werent', 'neither', 'nor', 'skip', 'skipping', 'skipped', 'forgo', 'ditch']);
+export const NEGATORS = new Set(['not', 'no', 'never', 'without', 'w/o', 'dont', 'doesnt', 'didnt', 'wont', 'wouldnt', 'shouldnt', 'cant', 'cannot', 'couldnt', 'isnt', 'arent', 'wasnt', 'werent', 'neither', 'nor', 'forgo', 'ditch']);
 
 /** Negate the clause before them ("switchbacks are overkill"). */
-export const DISMISSALS = new Set(['overkill', 'unnecessary', 'needless', 'pointless', 'useless', 'premature', 'irrelevant', 'waste', 'unneeded', 'optional', 'negligible', 'ignored', 'ignore']);
+export const DISMISSALS = new Set(['overkill', 'unnecessary', 'needless', 'pointless', 'useless', 'premature', 'irrelevant', 'waste', 'unneeded', 'optional', 'negligible']);
+
+/**
+ * "ignore" is the candidate's decision only after these ("we ignore X", "just ignore X", "X can be
+ * ignored", "X is safely ignored"); "shown many times and ignored" or "users ignore it" describe
+ * behaviour and negate nothing.
+ */
+export const IGNORE_WORDS = new Set(['ignore', 'ignores', 'ignored', 'ignoring']);
+export const IGNORE_DECIDERS = new Set(['we', 'i', 'just', 'simply', 'safely', 'can', 'could', 'would', 'will', 'should', 'be', 'been', 'is', 'are', 'lets', 'let']);
+
+/**
+ * "skip" negates at the start of a clause or after a decider ("skip calibration", "we skip hubs",
+ * "and skip the canary"), not after another subject ("users skip the video" is a label).
+ */
+export const SKIP_WORDS = new Set(['skip', 'skips', 'skipping', 'skipped']);
+export const SKIP_DECIDERS = new Set([...IGNORE_DECIDERS, 'and', 'to', 'or', 'then']);
+
+/** After a comma, a clause of its own starts with a subject ("…, we ship raw scores"). */
+export const SUBJECTS = new Set(['we', 'i', 'it', 'they', 'you', 'he', 'she', 'this', 'that', 'these', 'those', 'there', 'our', 'their', 'my', 'your']);
+
+/**
+ * End a negation without ending the clause for dismissals: "needs no generation, then …",
+ * "instead of reserving the maximum, which wastes memory".
+ */
+export const NEGATION_ENDS = new Set(['then', 'which', 'while']);
+
+/**
+ * A sentence opened by one of these starts with an adverbial phrase; a negation inside it ends at
+ * the comma that closes it when a clause follows ("For a new policy with no labels, an LLM labels
+ * the queue"; "Rather than each team training its own, one shared embedding").
+ */
+export const INTRO_WORDS = new Set(['for', 'with', 'without', 'rather', 'instead', 'unlike', 'in', 'on', 'at', 'after', 'before', 'during', 'by', 'given', 'as', 'to']);
+
+/** "without X" negates its noun phrase only: a verb after it ends the scope ("without a click gets discounted"). */
+export const PHRASE_NEGATORS = new Set(['without', 'w/o']);
+/** So does "no" after these ("users with no history get popularity", "we have no labels for it"). */
+export const BEFORE_PHRASE_NO = new Set(['with', 'for', 'of', 'in', 'on', 'at', 'by', 'has', 'have', 'had', 'having']);
+/** Prepositions among the clause words (they do not end a "without" phrase). */
+export const PREPOSITIONS = new Set(['from', 'for', 'with', 'within', 'over', 'into', 'onto', 'across', 'between', 'toward', 'towards', 'after', 'before', 'without']);
 /** Dismiss the clause before them when a negator precedes them ("calibration is not needed"). */
 export const NEGATED_DISMISSALS = new Set(['needed', 'necessary', 'required', 'worth', 'matter', 'matters', 'important', 'useful', 'helpful', 'needs', 'need', 'relevant', 'essential', 'issue', 'issues', 'problem', 'problems', 'concern', 'concerns', 'priority', 'deal', 'bother']);
 /** "… is too complex", "… can wait": a dismissal when the first word comes right before. */
-export const PAIRED_DISMISSALS: Record<string, Set<string>> = { too: new Set(['complex', 'complicated', 'expensive', 'slow', 'heavy', 'much']), can: new Set(['wait']) };
+export const PAIRED_DISMISSALS: Record<string, Set<string>> = { too: new Set(['complex', 'complicated', 'expensive', 'slow', 'heavy', 'much']), can: new Set(['wait']), out: new Set(['later']), for: new Set(['later']) };
 
 /** Words that open a condition. */
 export const CONDITIONS = new Set(['if', 'when', 'whenever', 'unless', 'once', 'until']);
@@ -50,7 +88,7 @@ export const CLAUSE_WORDS = new Set([
   'is', 'are', 'was', 'were', 'be', 'been', 'being', 'am', 'will', 'would', 'should', 'shall', 'can', 'could', 'may', 'might', 'must', 'do', 'does',
   'did', 'has', 'have', 'had', 'get', 'gets', 'got', 'need', 'needs', 'want', 'wants', 'use', 'uses', 'used', 'using', 'predict', 'predicts', 'learn',
   'learns', 'learned', 'trains', 'trained', 'serve', 'serves', 'served', 'fetch', 'fetches', 'fetched', 'compute', 'computes', 'computed', 'send',
-  'sends', 'sent', 'read', 'reads', 'write', 'writes', 'written', 'publish', 'publishes', 'published', 'consume', 'consumes', 'runs', 'call', 'calls',
+  'sends', 'sent', 'reads', 'writes', 'written', 'publish', 'publishes', 'published', 'consume', 'consumes', 'runs', 'call', 'calls',
   'called', 'return', 'returns', 'take', 'takes', 'give', 'make', 'let', 'pick', 'picks', 'choose', 'chooses', 'joins', 'drops', 'dropped', 'remove',
   'removes', 'removed', 'measure', 'compare', 'compares', 'tune', 'tuned', 'fits', 'become', 'becomes', 'happen', 'happens', 'works', 'help', 'helps',
   'depend', 'drive', 'react', 'changes', 'changed', 'increase', 'increases', 'decrease', 'decreases', 'lowers', 'raise', 'raises', 'grow', 'grows',
@@ -69,6 +107,18 @@ export const CLAUSE_WORDS = new Set([
   'from', 'for', 'with', 'within', 'over', 'into', 'onto', 'across', 'between', 'toward', 'towards', 'after', 'before', 'without',
 ]);
 
+/**
+ * Stems Porter merges that mean different things in design notes: "paged attention" is not "page the
+ * on-call", a "dependency" is not "it depends", "timing" (a side channel) is not "time", an "adapter" (LoRA) is not "adapt".
+ */
+export const STEM_OVERRIDES: Record<string, string> = {
+  paged: 'paged', paging: 'paging',
+  dependency: 'dependenc', dependencies: 'dependenc', dependence: 'dependenc', dependent: 'dependent', dependents: 'dependent',
+  timing: 'timing', timings: 'timing',
+  // A LoRA adapter is not "adapt the model".
+  adapter: 'adapter', adapters: 'adapter',
+};
+
 /** Separators between the items of a list sentence. */
 export const ITEM_SEPARATORS = new Set([',', ';', '|', '·', '•', '+', '&']);
 
@@ -81,7 +131,7 @@ export const SHORTHAND: Record<string, string> = {
   evals: 'evaluations', approx: 'approximately', avg: 'average', hr: 'hour', hrs: 'hours', mo: 'month', wk: 'week', wks: 'weeks', pred: 'prediction',
   preds: 'predictions', emb: 'embedding', embs: 'embeddings', idx: 'index', db: 'database', recs: 'recommendations', infra: 'infrastructure',
   ctx: 'context', prob: 'problem', probs: 'problems', sep: 'separate', '||': 'parallel', asym: 'asymmetric', pos: 'position', cal: 'calibration',
-  thru: 'through', bc: 'because', 'b/c': 'because', cuz: 'because', '&': 'and',
+  thru: 'through', deps: 'dependencies', bc: 'because', 'b/c': 'because', cuz: 'because', '&': 'and',
 };
 
 /** Terms whose slash is part of the term. */
