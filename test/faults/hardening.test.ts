@@ -160,6 +160,29 @@ describe('3. outputs aimed at the user data', () => {
     expect(readFileSync(`${a.file}.lock`, 'utf8')).toBe('pid 1 start 1 boot -\n');
   });
 
+  it('refuses outputs onto the settings file (config.json) beside the progress file and its lock', () => {
+    const a = seeded();
+    const set = runCli(['config', 'set', 'retention', '0.85'], { env: a.env });
+    expect(set.status, set.stderr).toBe(0);
+    const config = join(a.home, 'config.json');
+    const before = readFileSync(config, 'utf8');
+    writeFileSync(`${config}.lock`, 'pid 1 start 1 boot -\n');
+    const cases: string[][] = [
+      ['progress', '--export', config],
+      ['progress', '--export', `${config}.lock`],
+      ['export', '--format', 'anki', '--out', config],
+      ['export', '--format', 'revlog', '--out', `${config}.lock`],
+      ['interview', 'eta-pricing', '--out', config],
+    ];
+    for (const args of cases) {
+      const r = runCli(args, { env: { ...a.env, STUDY_CURRICULUM: join(ROOT, 'curriculum') } });
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(oneLine(r.stderr), args.join(' ')).toEqual([expect.stringMatching(/^study: --(export|out): .* is (your settings file \(config\.json\)|a companion of your settings file[^;]*); study will not write over it/)]);
+    }
+    expect(readFileSync(config, 'utf8')).toBe(before);
+    expect(readFileSync(`${config}.lock`, 'utf8')).toBe('pid 1 start 1 boot -\n');
+  });
+
   it('--progress "" and --export= / --import= / --out= with an empty value are usage errors', () => {
     const a = seeded();
     for (const args of [['--progress', '', 'progress'], ['progress', '--export='], ['progress', '--import='], ['export', '--format', 'anki', '--out=']]) {
