@@ -91,6 +91,8 @@ describe('study plan', () => {
     const over = runCli(['plan'], { env: { ...s.env, STUDY_NOW: '2027-01-02T10:00:00Z' } });
     expect(over.status).toBe(2);
     expect(over.stderr).toMatch(/2026-12-31 is in the past/);
+    // No --interview was typed: the line names the saved plan and the two ways out, not the flag.
+    expect(over.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^study: the saved plan's interview date: .*study plan --interview YYYY-MM-DD.*study config unset plan\.interview$/)]);
   });
 });
 
