@@ -269,6 +269,29 @@ describe('derivation text', () => {
     expect(text).toContain('= 2,315 × 2');
     expect(text).toContain('= 4,630 QPS');
   });
+  it('the latency lines of serve and infer check: TTFT + output × TPOT as shown gives the result as shown', () => {
+    const ms = (x: string) => {
+      const m = /^([\d.,]+) (µs|ms|s|min)$/.exec(x.trim())!;
+      return Number(m[1]!.replace(/,/g, '')) * { µs: 1e-6, ms: 1e-3, s: 1, min: 60 }[m[2] as 'µs' | 'ms' | 's' | 'min'];
+    };
+    const cases: [CalcKind, Raw, string][] = [
+      ['serve', { model: 'llama-2-7b', qps: '20' }, 'latency'],
+      ['serve', { model: 'llama-3.1-8b', qps: '20' }, 'latency'],
+      ['serve', { model: 'llama-3.1-70b', qps: '3', outputTokens: '700' }, 'latency'],
+      ['infer', { params: '13B', batch: '1', context: '1' }, 'request'],
+      ['infer', { model: 'llama-3.1-70b', gpus: '2', batch: '16', outputTokens: '900' }, 'request'],
+    ];
+    for (const [kind, raw, id] of cases) {
+      const d = calculate(kind, raw, presets).derivation;
+      const step = d.steps.find((x) => x.id === id) ?? d.steps.find((x) => /TTFT \+ output tokens/.test(x.formula ?? ''))!;
+      const m = /^(.+) \+ ([\d,]+) × (.+)$/.exec(step.substitution!)!;
+      expect(m, step.substitution).not.toBeNull();
+      const sum = ms(m[1]!) + Number(m[2]!.replace(/,/g, '')) * ms(m[3]!);
+      const shown = ms(step.result);
+      // The result is rounded to 3 significant figures: the sum of what is shown must round to it.
+      expect(Number(sum.toPrecision(3)), `${step.substitution} = ${step.result}`).toBeCloseTo(shown, 9);
+    }
+  });
   it('reads like a whiteboard: formula, substitution, result, assumptions', () => {
     const d = calculate('train', { params: '175B', tokens: '300B' }, presets).derivation;
     const text = renderDerivation(d, plainTheme, 100);
