@@ -37,6 +37,8 @@ describe('mistakes get one line with a suggestion (exit 2)', () => {
     [['learn', 'kafka'], 'study: no topic "kafka"; did you mean 14. Asynchronous communication (study learn async-communication)'],
     [['quiz', '--topic', 'kubernets'], 'study: --topic: no topic "kubernets"; did you mean 3. Container orchestration (Kubernetes) (study quiz --topic kubernetes)?'],
     [['interview', 'eta-prcing'], 'study: no capstone "eta-prcing"; did you mean study interview eta-pricing?'],
+    [['learn', '999'], 'study: no topic number 999; topics are numbered 1 to 61 (see study topics), or give a topic id'],
+    [['quiz', '--topic', '0'], 'study: --topic: no topic number 0; topics are numbered 1 to 61'],
   ])('study %j', (args, start) => {
     const r = runCli(args);
     expect(r.status).toBe(2);
