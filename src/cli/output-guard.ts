@@ -18,6 +18,8 @@ export interface GuardOptions {
   createDir?: boolean;
   /** A file name to suggest when a folder is given. */
   example?: string;
+  /** Leaving the flag out prints to standard output (said when a device such as /dev/stdout is given). */
+  stdout?: boolean;
 }
 
 /** A path with its folder's links resolved and its last component's links followed. */
@@ -82,10 +84,15 @@ export function guardOutput(ctx: Pick<Context, 'progressPath'>, flag: string, ra
   try {
     st = statSync(target);
   } catch {
-    st = undefined;
+    // Links the lexical resolution cannot follow (/dev/stdout → /proc/self/fd/1 → "pipe:[…]"): ask the kernel.
+    try {
+      st = statSync(path);
+    } catch {
+      st = undefined;
+    }
   }
   if (st?.isDirectory()) throw new UsageError(`${flag}: ${shown} is a folder; give a file name such as ${sanitizeLine(join(text, opts.example ?? 'study.md'))}`);
-  if (st && !st.isFile()) throw new UsageError(`${flag}: ${shown} is not a regular file (a device, pipe or socket); give a file name`);
+  if (st && !st.isFile()) throw new UsageError(`${flag}: ${shown} is not a regular file (a device, pipe or socket); give a file name${opts.stdout ? ` (without ${flag} the output goes to standard output)` : ''}`);
   if (!opts.createDir) {
     const dir = dirname(target);
     let dst;
