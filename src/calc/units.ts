@@ -213,9 +213,9 @@ function group(digits: string): string {
   return frac === undefined ? g : `${g}.${frac}`;
 }
 
-/** A ratio as people say it: 1.7 -> "1.7×". */
+/** A ratio as people say it: 1.7 -> "1.7×", 2.6e14 -> "2.6e14×" (no run of zeros). */
 export function times(n: number): string {
-  return `${sigFigs(n, 2)}×`;
+  return `${Math.abs(n) >= 1e6 ? expo(n, 2) : sigFigs(n, 2)}×`;
 }
 
 /** `n` rounded to `sig` significant figures, as a number. */
