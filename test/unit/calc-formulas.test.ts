@@ -312,3 +312,23 @@ describe('every numeric flag is bounded', () => {
     expect(() => parseNumber(key, String(f.max! * 10 + 10), presets)).toThrow(new RegExp(`^${f.flag}: ".*" is out of range \\(more than .*\\); accepted: .* from (0|1|more than 0) to `));
   });
 });
+
+describe('calc help text', () => {
+  it('folds to the width given, hangs continuation lines and keeps an optional [group] whole', async () => {
+    const { calcHelp, kindHelp, CALC_KINDS } = await import('../../src/calc/flags.js');
+    for (const width of [59, 78]) {
+      const texts = [calcHelp(width), ...CALC_KINDS.map((k) => kindHelp(k, width))];
+      for (const text of texts) {
+        for (const line of text.split('\n')) {
+          expect(line.length, line).toBeLessThanOrEqual(width);
+          // No "[--flag" split from its "VALUE]" across lines.
+          expect((line.match(/\[/g) ?? []).length, line).toBe((line.match(/\]/g) ?? []).length);
+        }
+      }
+      const general = calcHelp(width).split('\n');
+      // Every line is a heading, blank, an indented row or a continuation: nothing restarts at column 0 mid-entry.
+      for (const line of general) expect(line, line).toMatch(/^(Kinds|Numbers|Examples:|$| )/);
+    }
+    expect(calcHelp(59)).toContain('[--recompute [none|selective|full]]');
+  });
+});
