@@ -20,6 +20,8 @@ export interface Field {
   zeroOk?: boolean;
   /** Largest accepted value, in base units: every number is bounded, so no result overflows. */
   max?: number;
+  /** Smallest accepted value, when it is more than 0 (a peak factor below 1 would put the peak under the average). */
+  min?: number;
   /** For `choice` fields: the accepted words. */
   choices?: readonly string[];
   /** The value may be left out (`--recompute` alone means `full`). */
@@ -69,7 +71,7 @@ export const FIELDS = {
   replicas: { flag: '--replicas', arg: 'R', type: 'int', help: 'copies stored (default 1; capacity: 3)', max: 1000 },
   dau: { flag: '--dau', arg: 'N', type: 'count', help: 'daily active users, e.g. 10M', max: 1e11 },
   requestsPerUser: { flag: '--requests-per-user', arg: 'R', type: 'count', help: 'requests per user per day', max: 1e7 },
-  peakFactor: { flag: '--peak-factor', arg: 'F', type: 'count', help: 'peak / average traffic (default 2)', max: 1000 },
+  peakFactor: { flag: '--peak-factor', arg: 'F', type: 'count', help: 'peak / average traffic, at least 1 (default 2)', min: 1, max: 1000 },
   writesPerUser: { flag: '--writes-per-user', arg: 'W', type: 'count', help: 'writes per user per day (default 0)', zeroOk: true, max: 1e7 },
   bytesPerWrite: { flag: '--bytes-per-write', arg: 'B', type: 'bytes', help: 'bytes stored per write (default 1 KB)', max: TB },
   responseBytes: { flag: '--response-bytes', arg: 'B', type: 'bytes', help: 'bytes per response (default 0: no egress)', zeroOk: true, max: TB },

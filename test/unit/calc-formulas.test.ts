@@ -311,6 +311,10 @@ describe('every numeric flag is bounded', () => {
     expect(f.max).toBeGreaterThan(0);
     expect(() => parseNumber(key, String(f.max! * 10 + 10), presets)).toThrow(new RegExp(`^${f.flag}: ".*" is out of range \\(more than .*\\); accepted: .* from (0|1|more than 0) to `));
   });
+  it('a peak factor below 1 (a peak under the average) is refused with the range', () => {
+    expect(() => parseNumber('peakFactor', '0.5', presets)).toThrow(/^--peak-factor: "0.5" is out of range \(less than 1\); accepted: a number from 1 to /);
+    expect(parseNumber('peakFactor', '1', presets)).toBe(1);
+  });
 });
 
 describe('calc help text', () => {
