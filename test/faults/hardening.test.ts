@@ -323,6 +323,26 @@ describe('8. files that are not regular files', () => {
     expect(d.stdout).toMatch(/file +not a regular file \(a pipe, device or socket\), not a progress file/);
   });
 
+  it('a FIFO, a folder or /dev/zero as config.json beside the progress file: one line at once, and doctor names it', () => {
+    for (const make of ['fifo', 'dir', 'zero'] as const) {
+      const a = seeded();
+      const config = join(a.home, 'config.json');
+      if (make === 'fifo') spawnSync('mkfifo', [config]);
+      else if (make === 'dir') mkdirSync(config);
+      else symlinkSync('/dev/zero', config);
+      for (const args of [['progress'], ['config'], ['plan', '--interview', '2026-03-20'], []]) {
+        const r = runCli(args, { env: a.env });
+        expect(r.status, `${make} ${args.join(' ')}`).toBe(1);
+        expect(oneLine(r.stderr)).toEqual([expect.stringMatching(/^study: cannot read the settings file .*config\.json: it is (a named pipe \(FIFO\)|a folder|a device), not a regular file; move it away or delete it/)]);
+      }
+      // Colour is decided from the settings on every command: that read must not block either.
+      expect(runCli(['topics'], { env: a.env }).status).toBe(0);
+      const d = runCli(['doctor'], { env: a.env });
+      expect(d.status).toBe(0);
+      expect(d.stdout).toMatch(/settings +.*config\.json\n.*status +unreadable: it is (a named pipe|a folder|a device)/);
+    }
+  });
+
   it('--import /dev/zero, --presets /dev/zero and a curriculum section linked to /dev/zero are refused without reading', () => {
     const a = seeded();
     const imp = runCli(['progress', '--import', '/dev/zero'], { env: a.env });
