@@ -47,6 +47,24 @@ describe('mistakes get one line with a suggestion (exit 2)', () => {
     expect(r.stderr).not.toMatch(/too many arguments|unknown option '/);
   });
 
+  it.each([
+    [['topics', 'extra'], 'study: study topics takes no arguments (got 1); options start with -- (see study help topics)'],
+    [['learn', 'dns', 'extra'], 'study: study learn takes at most 1 argument (got 2); options start with -- (see study help learn)'],
+    [['--progress'], 'study: --progress needs a value: --progress <file> (see study help)'],
+    [['quiz', '--count'], 'study: --count needs a value: --count <n> (see study help quiz)'],
+  ])('commander usage errors in plain words: %j', (args, line) => {
+    const r = runCli(args);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`${line}\n`);
+  });
+
+  it('study help help prints the general help', () => {
+    const r = runCli(['help', 'help']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/Usage: study/);
+    expect(r.stderr).toBe('');
+  });
+
   it('strips escape sequences from the echoed word', () => {
     const r = runCli(['\u001b]0;owned\u0007quiz']);
     expect(r.status).toBe(2);
