@@ -149,6 +149,9 @@ describe('study config', () => {
     expect(JSON.parse(runCli(['config', 'get', 'retention', '--json'], { env: s.env }).stdout)).toMatchObject({ value: 0.8, source: 'progress file' });
     const r = runCli(['review', '--retention', '0.93'], { env: s.env });
     expect(r.stdout).toContain('Desired retention set to 93%');
+    // Saved as asked: without a terminal that is a success, not a usage error after a write.
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
     expect(runCli(['config', 'get', 'retention'], { env: s.env }).stdout).toBe('0.93\n');
     expect(runCli(['review', '--retention', '2'], { env: s.env }).stderr).toBe('study: --retention: "2" is not valid; expected a fraction from 0.70 to 0.99 (or 70% to 99%)\n');
     const p = JSON.parse(runCli(['progress', '--json'], { env: s.env }).stdout);
