@@ -71,6 +71,9 @@ describe('study plan', () => {
     expect(runCli(['plan', '--interview', '2026-12-31'], { env: s.env }).status).toBe(0);
     const home = runCli([], { env: s.env }).stdout.replace(/\s+/g, ' ');
     expect(home).toContain('Next up: Plan (interview in 30 days): learn Virtual machines (VMs) (+1 more today) → study learn virtual-machines');
+    // study progress says the same next step, in text and in --json.
+    expect(runCli(['progress'], { env: s.env }).stdout.replace(/\s+/g, ' ')).toContain('Next up: Plan (interview in 30 days): learn Virtual machines (VMs) (+1 more today) → study learn virtual-machines');
+    expect(JSON.parse(runCli(['progress', '--json'], { env: s.env }).stdout).next).toEqual({ kind: 'learn', text: 'Plan (interview in 30 days): learn Virtual machines (VMs) (+1 more today)', command: 'study learn virtual-machines' });
     // The day the interview comes, the plan no longer drives it.
     const after = runCli([], { env: { ...s.env, STUDY_NOW: '2027-01-01T10:00:00Z' } }).stdout;
     expect(after).not.toContain('Plan (interview');
