@@ -20,6 +20,8 @@ export interface Field {
   zeroOk?: boolean;
   /** Largest accepted value, in base units: every number is bounded, so no result overflows. */
   max?: number;
+  /** Smallest accepted value, when it is more than 0 (a peak factor below 1 would put the peak under the average). */
+  min?: number;
   /** For `choice` fields: the accepted words. */
   choices?: readonly string[];
   /** The value may be left out (`--recompute` alone means `full`). */
@@ -69,7 +71,7 @@ export const FIELDS = {
   replicas: { flag: '--replicas', arg: 'R', type: 'int', help: 'copies stored (default 1; capacity: 3)', max: 1000 },
   dau: { flag: '--dau', arg: 'N', type: 'count', help: 'daily active users, e.g. 10M', max: 1e11 },
   requestsPerUser: { flag: '--requests-per-user', arg: 'R', type: 'count', help: 'requests per user per day', max: 1e7 },
-  peakFactor: { flag: '--peak-factor', arg: 'F', type: 'count', help: 'peak / average traffic (default 2)', max: 1000 },
+  peakFactor: { flag: '--peak-factor', arg: 'F', type: 'count', help: 'peak / average traffic, at least 1 (default 2)', min: 1, max: 1000 },
   writesPerUser: { flag: '--writes-per-user', arg: 'W', type: 'count', help: 'writes per user per day (default 0)', zeroOk: true, max: 1e7 },
   bytesPerWrite: { flag: '--bytes-per-write', arg: 'B', type: 'bytes', help: 'bytes stored per write (default 1 KB)', max: TB },
   responseBytes: { flag: '--response-bytes', arg: 'B', type: 'bytes', help: 'bytes per response (default 0: no egress)', zeroOk: true, max: TB },
@@ -146,27 +148,50 @@ export function kindFlags(kind: CalcKind): Set<string> {
 }
 
 /** The text under `study calc --help`: the kinds with their flags. */
-export function calcHelp(): string {
-  const lines = ['Kinds (study calc KIND …; study calc KIND --help shows one calculator; study calc alone shows a menu in a terminal):'];
-  for (const k of CALC_KINDS) lines.push(`  ${k.padEnd(9)}${KIND_SUMMARY[k]}`, `           ${KIND_USAGE[k]}`);
-  lines.push('  presets  list GPUs, models, storage tiers and egress prices with sources and dates [--json]');
-  lines.push('', 'Numbers take units: 7B 2T 3e9 · 512 B 1.5 GB 2 GiB 10 TB · $0.5 $1.2k · 40% 5%/mo · 50ms 2s.');
-  lines.push('Examples:', '  study calc train --params 7B --tokens 2T --gpu h100 --gpus 256', '  study calc kv --model llama-3-8b --context 8192 --batch 16', '  study calc storage --size 50TB --growth-per-month 5% --months 24 --json');
+export function calcHelp(width = 78): string {
+  const lines = fold('Kinds (study calc KIND …; study calc KIND --help shows one calculator; study calc alone shows a menu in a terminal):', '', '  ', width);
+  // Each kind's summary and usage hang under the text column, folded to the width.
+  for (const k of CALC_KINDS) lines.push(...fold(KIND_SUMMARY[k], `  ${k.padEnd(9)}`, '           ', width), ...fold(KIND_USAGE[k], '           ', '             ', width));
+  lines.push(...fold('list GPUs, models, storage tiers and egress prices with sources and dates [--json]', '  presets  ', '           ', width));
+  lines.push('', ...fold('Numbers take units: 7B 2T 3e9 · 512 B 1.5 GB 2 GiB 10 TB · $0.5 $1.2k · 40% 5%/mo · 50ms 2s.', '', '  ', width));
+  lines.push('Examples:', ...['study calc train --params 7B --tokens 2T --gpu h100 --gpus 256', 'study calc kv --model llama-3-8b --context 8192 --batch 16', 'study calc storage --size 50TB --growth-per-month 5% --months 24 --json'].flatMap((e) => fold(e, '  ', '      ', width)));
   return lines.join('\n');
 }
 
 /** The text under `study calc KIND --help`: what it computes, its usage line and examples. */
-export function kindHelp(kind: CalcKind): string {
-  const lines = [...fold(`study calc ${kind}: ${KIND_SUMMARY[kind]}`, '', '  '), ...fold(KIND_USAGE[kind], '  ', '    '), '', 'Numbers take units: 7B 2T 3e9 · 512 B 1.5 GB 2 GiB 10 TB · $0.5 $1.2k · 40% 5%/mo · 50ms 2s.', 'Examples:'];
-  for (const e of EXAMPLES[kind]) lines.push(...fold(e, '  ', '      '));
+export function kindHelp(kind: CalcKind, width = 78): string {
+  const lines = [...fold(`study calc ${kind}: ${KIND_SUMMARY[kind]}`, '', '  ', width), ...fold(KIND_USAGE[kind], '  ', '    ', width), '', ...fold('Numbers take units: 7B 2T 3e9 · 512 B 1.5 GB 2 GiB 10 TB · $0.5 $1.2k · 40% 5%/mo · 50ms 2s.', '', '  ', width), 'Examples:'];
+  for (const e of EXAMPLES[kind]) lines.push(...fold(e, '  ', '      ', width));
   return lines.join('\n');
+}
+
+/** The width help text is folded to: the terminal's, at most 78 columns. */
+export function helpWidth(columns: number | undefined): number {
+  return Math.max(40, Math.min(78, (columns && columns > 0 ? columns : 80) - 1));
+}
+
+/** Words at spaces, an optional group ("[--gpus N]", "[--recompute [none|full]]") kept whole. */
+function bracketed(text: string): string[] {
+  const out: string[] = [];
+  let word = '';
+  let depth = 0;
+  for (const ch of text) {
+    if (ch === '[') depth++;
+    if (ch === ']') depth = Math.max(0, depth - 1);
+    if (ch === ' ' && depth === 0) {
+      if (word) out.push(word);
+      word = '';
+    } else word += ch;
+  }
+  if (word) out.push(word);
+  return out;
 }
 
 /** Folds text at spaces into lines of at most `width` columns (help text is printed before any terminal width is known). */
 function fold(text: string, first: string, rest: string, width = 78): string[] {
   const out: string[] = [];
   let line = first;
-  for (const word of text.split(' ')) {
+  for (const word of bracketed(text)) {
     const lead = out.length === 0 ? first : rest;
     if (line.length > lead.length && line.length + 1 + word.length > width) {
       out.push(line);

@@ -267,7 +267,7 @@ function speedSteps(input: InferInput, j: InferJson, r: Replica): Step[] {
     id: 'request',
     label: 'One request, end to end',
     formula: 'TTFT + output tokens × time per token',
-    substitution: `${formatSeconds(j.prefillSeconds)} + ${whole(input.outputTokens)} × ${formatSeconds(j.timePerOutputTokenSeconds)}`,
+    substitution: `${formatSeconds(j.prefillSeconds, 4)} + ${whole(input.outputTokens)} × ${formatSeconds(j.timePerOutputTokenSeconds, 4)}`,
     result: formatSeconds(j.requestSeconds),
   });
   if (j.costPerMillionTokensUsd !== undefined) {

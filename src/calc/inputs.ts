@@ -62,6 +62,9 @@ export function parseNumber(key: FieldKey, text: string, presets: Presets): numb
   if (f.max !== undefined && r.value > f.max) {
     throw new UsageError(`${f.flag}: "${text.trim()}" is out of range (more than ${show(f, f.max)}); accepted: ${range(f)}`);
   }
+  if (f.min !== undefined && r.value < f.min) {
+    throw new UsageError(`${f.flag}: "${text.trim()}" is out of range (less than ${show(f, f.min)}); accepted: ${range(f)}`);
+  }
   if (f.type === 'int' && !Number.isSafeInteger(r.value)) throw bad('is not a whole number');
   return r.value;
 }
@@ -73,7 +76,7 @@ function show(f: Field, v: number): string {
 
 /** The accepted range of a numeric field, in words: "a whole number from 1 to 1,000". */
 export function range(f: Field): string {
-  const lo = f.zeroOk ? '0' : f.type === 'int' ? '1' : 'more than 0';
+  const lo = f.min !== undefined ? show(f, f.min) : f.zeroOk ? '0' : f.type === 'int' ? '1' : 'more than 0';
   const what = f.type === 'int' ? 'a whole number' : f.type === 'fraction' ? 'a percentage' : f.type === 'bytes' ? 'a size' : f.type === 'seconds' ? 'a duration' : f.type === 'usd' ? 'an amount' : 'a number';
   return `${what} from ${lo} to ${f.max !== undefined ? show(f, f.max) : 'any size'}`;
 }

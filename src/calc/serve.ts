@@ -233,11 +233,11 @@ function derivation(i: ServeInput, j: ServeJson, r: Replica) {
       id: 'latency',
       label: 'Latency at this load',
       formula: 'TTFT + output tokens × TPOT',
-      substitution: `${formatSeconds(j.ttftSeconds)} + ${whole(i.outputTokens)} × ${formatSeconds(j.timePerOutputTokenSeconds)}`,
+      substitution: `${formatSeconds(j.ttftSeconds, 4)} + ${whole(i.outputTokens)} × ${formatSeconds(j.timePerOutputTokenSeconds, 4)}`,
       result: formatSeconds(j.latencySeconds),
       note: `batch per replica ≈ ${sigFigs(j.batchPerReplica)} sequences decoding at once`,
     },
-    { id: 'concurrency', label: 'Requests in flight (Little’s law)', formula: 'L = λ · W', substitution: `${sigFigs(i.qps, 4)} × ${formatSeconds(j.latencySeconds)}`, result: `${sigFigs(j.concurrency)} requests` },
+    { id: 'concurrency', label: 'Requests in flight (Little’s law)', formula: 'L = λ · W', substitution: `${sigFigs(i.qps, 4)} × ${formatSeconds(j.latencySeconds, 4)}`, result: `${sigFigs(j.concurrency)} requests` },
   ];
   if (j.costPerMillionTokensUsd !== undefined) {
     steps.push({

@@ -213,9 +213,9 @@ function group(digits: string): string {
   return frac === undefined ? g : `${g}.${frac}`;
 }
 
-/** A ratio as people say it: 1.7 -> "1.7×". */
+/** A ratio as people say it: 1.7 -> "1.7×", 2.6e14 -> "2.6e14×" (no run of zeros). */
 export function times(n: number): string {
-  return `${sigFigs(n, 2)}×`;
+  return `${Math.abs(n) >= 1e6 ? expo(n, 2) : sigFigs(n, 2)}×`;
 }
 
 /** `n` rounded to `sig` significant figures, as a number. */
@@ -279,18 +279,18 @@ export function formatBytes(n: number, binary = false, sig = 3): string {
   return `${sigFigs(v, sig)} ${units[i]}`;
 }
 
-/** Seconds as the largest sensible unit: 0.04 -> "40 ms", 5400 -> "1.5 h", 3e7 -> "347 d". */
-export function formatSeconds(s: number): string {
+/** Seconds as the largest sensible unit: 0.04 -> "40 ms", 5400 -> "1.5 h", 3e7 -> "347 d"; `sig` 4 for a value carried into a sum. */
+export function formatSeconds(s: number, sig = 3): string {
   if (!Number.isFinite(s)) return '—';
   const a = Math.abs(round(s));
   if (a === 0) return '0 s';
-  if (a < 1e-3) return `${sigFigs(s * 1e6)} µs`;
-  if (a < 1) return `${sigFigs(s * 1000)} ms`;
-  if (a < 60) return `${sigFigs(s)} s`;
-  if (a < 3600) return `${sigFigs(s / 60)} min`;
-  if (a < 86_400) return `${sigFigs(s / 3600)} h`;
-  if (a < 365 * 86_400 * 10) return `${sigFigs(s / 86_400)} d`;
-  return `${sigFigs(s / (365 * 86_400))} y`;
+  if (a < 1e-3) return `${sigFigs(s * 1e6, sig)} µs`;
+  if (a < 1) return `${sigFigs(s * 1000, sig)} ms`;
+  if (a < 60) return `${sigFigs(s, sig)} s`;
+  if (a < 3600) return `${sigFigs(s / 60, sig)} min`;
+  if (a < 86_400) return `${sigFigs(s / 3600, sig)} h`;
+  if (a < 365 * 86_400 * 10) return `${sigFigs(s / 86_400, sig)} d`;
+  return `${sigFigs(s / (365 * 86_400), sig)} y`;
 }
 
 /**

@@ -3,7 +3,7 @@
  * handler so that `study --version` imports none of them.
  */
 import type { Context } from './context.js';
-import { calcHelp, calcOptions } from '../calc/flags.js';
+import { calcHelp, calcOptions, helpWidth } from '../calc/flags.js';
 import { calcHelpFor, configureCalc } from './calc/configure.js';
 import type { Command } from 'commander';
 
@@ -124,7 +124,7 @@ export const COMMANDS: CommandSpec[] = [
     name: 'calc',
     args: '[kind]',
     summary: 'back-of-envelope calculators: train, infer, serve, kv, storage, egress, capacity, presets',
-    help: calcHelp(),
+    help: calcHelp(helpWidth(process.stdout.columns)),
     helpFor: calcHelpFor,
     configure: configureCalc,
     options: calcOptions(),

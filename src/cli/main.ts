@@ -45,7 +45,16 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   process.exit(0);
 }
 
+/**
+ * Exits once everything written has left the process. Writes to a pipe can be asynchronous
+ * (`study export --format markdown | less` printed only its first 64 KiB before this waited):
+ * an empty write's callback runs after the writes queued before it.
+ */
+function exitAfterFlush(code: number): void {
+  const flushed = (stream: NodeJS.WriteStream) => new Promise<void>((done) => (stream.writableLength > 0 && !stream.destroyed ? stream.write('', () => done()) : done()));
+  void Promise.all([flushed(process.stdout), flushed(process.stderr)]).then(() => process.exit(code));
+}
+
 void import('./program.js')
   .then(({ main }) => main(argv))
-  // stdout and stderr are synchronous for files, pipes and terminals on Linux, so nothing is cut.
-  .then((code) => process.exit(code));
+  .then(exitAfterFlush);

@@ -41,7 +41,8 @@ export function invokedCommand(argv: string[]): string | undefined {
 function unknownCommand(argv: string[]): { word: string; rest: string[] } | undefined {
   const ws = words(argv);
   const target = ws[0]?.word === 'help' ? ws[1] : ws[0];
-  if (!target || isCommand(target.word) || (target === ws[0] && target.word === 'help')) return undefined;
+  // `study help help` is help about help: the general help, not "help is not a command".
+  if (!target || isCommand(target.word) || target.word === 'help') return undefined;
   return { word: target.word, rest: ws[0]?.word === 'help' ? [] : argv.slice(target.at + 1) };
 }
 
@@ -100,7 +101,10 @@ export async function main(argv: string[]): Promise<number> {
       const { unknownCommandMessage } = await import('./did-you-mean.js');
       throw new UsageError(unknownCommandMessage(sanitizeLine(unknown.word), [...COMMANDS.map((c) => c.name), 'help'], unknown.rest.map(sanitizeLine)));
     }
-    await buildProgram(argv).parseAsync(argv, { from: 'user' });
+    // `study help help`: the general help, on stdout like `study help`.
+    const ws = words(argv);
+    const args = ws[0]?.word === 'help' && ws[1]?.word === 'help' ? argv.filter((_, i) => i !== ws[1]!.at) : argv;
+    await buildProgram(args).parseAsync(args, { from: 'user' });
     return EXIT.ok;
   } catch (e) {
     return report(e, argv);
@@ -124,11 +128,27 @@ async function unknownOptionLine(message: string, argv: string[]): Promise<strin
   return unknownOptionMessage(sanitizeLine(flag), name, own, name ? GLOBAL_NAMES : [...GLOBAL_NAMES, '--version']);
 }
 
+/** Commander's other usage errors in study's words: what was wrong and where to look. */
+function plainCommanderLine(e: CommanderError, argv: string[]): string | undefined {
+  const name = invokedCommand(argv);
+  if (e.code === 'commander.excessArguments') {
+    const m = /Expected (\d+) arguments? but got (\d+)/.exec(e.message);
+    const expected = Number(m?.[1] ?? 0);
+    const takes = expected === 0 ? 'takes no arguments' : `takes at most ${expected} argument${expected === 1 ? '' : 's'}`;
+    return `study${name ? ` ${name}` : ''} ${takes} (got ${m?.[2] ?? 'more'}); options start with -- (see study help${name ? ` ${name}` : ''})`;
+  }
+  if (e.code === 'commander.optionMissingArgument') {
+    const m = /option '(-\S+)(?:, )?(-\S+)? ([<[][^>\]]+[>\]])' argument missing/.exec(e.message);
+    if (m) return `${m[2] ?? m[1]} needs a value: ${m[2] ?? m[1]} ${m[3]} (see study help${name ? ` ${name}` : ''})`;
+  }
+  return undefined;
+}
+
 async function report(e: unknown, argv: string[]): Promise<number> {
   const debug = argv.includes('--debug');
   if (e instanceof CommanderError) {
     if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
-    const better = e.code === 'commander.unknownOption' ? await unknownOptionLine(heldError || e.message, argv) : undefined;
+    const better = e.code === 'commander.unknownOption' ? await unknownOptionLine(heldError || e.message, argv) : plainCommanderLine(e, argv);
     process.stderr.write(better ? `study: ${sanitizeLine(better)}\n` : sanitize(heldError || `${e.message}\n`).replace(/^error: /, 'study: '));
     return EXIT.usage;
   }

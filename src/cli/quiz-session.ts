@@ -16,7 +16,7 @@ import { configPath, readConfig } from '../config/store.js';
 import { schedulingOf } from '../config/settings.js';
 import type { Prompter } from '../ui/prompter.js';
 import { renderFeedback, renderQuestion, renderScheduled, renderSummary, type AnsweredItem } from '../ui/render/quiz.js';
-import { contentWidth, plural, wrap } from '../ui/text.js';
+import { contentWidth, displayWidth, plural, truncate, wrap } from '../ui/text.js';
 import { gradeLine, previewGrades, shortInterval } from '../review/intervals.js';
 import type { StoredCard } from '../progress/model.js';
 import { sanitize, sanitizeLine } from '../sanitize.js';
@@ -103,9 +103,19 @@ export async function runSession(refs: QuestionRef[], ctx: Context, opts: Sessio
  * A choice's text wrapped for a list whose rows start with `lead` columns of cursor and mark
  * ("❯ " in a select, "❯◯ " in a checkbox): continuation lines hang under the text.
  */
-function choiceText(text: string, lead: number, columns: number): { name: string; short: string } {
+function choiceText(text: string, lead: number, columns: number, message = ''): { name: string; short: string } {
   const pad = ' '.repeat(lead);
-  return { name: wrap(sanitize(text), contentWidth(columns), pad, pad).slice(lead), short: sanitizeLine(text) };
+  // Once answered, the choice is echoed after "› message ": one row, shortened only when it must be.
+  return { name: wrap(sanitize(text), contentWidth(columns), pad, pad).slice(lead), short: truncate(sanitizeLine(text), contentWidth(columns) - displayWidth(`› ${message} `)) };
+}
+
+/** The line echoed after a multi-select: the marked options when they fit on the row, else their count. */
+function markedLine(message: string, columns: number): (shorts: string[]) => string {
+  const room = contentWidth(columns) - displayWidth(`› ${message} `);
+  return (shorts) => {
+    const joined = shorts.join('; ');
+    return displayWidth(joined) <= room ? joined : `${shorts.length} marked`;
+  };
 }
 
 /** An answer, and for a multi question the order its options were shown in (feedback follows it). */
@@ -120,14 +130,17 @@ async function ask(ref: QuestionRef, p: Prompter, rng: Rng, ctx: Context, schedu
   switch (q.type) {
     case 'single': {
       const order = shuffle(q.options.map((_, i) => i), rng);
-      const choice = await p.select({ message: 'Choose one', choices: order.map((i) => ({ ...choiceText(q.options[i]!, 2, ctx.columns), value: i })) });
+      const choice = await p.select({ message: 'Choose one', choices: order.map((i) => ({ ...choiceText(q.options[i]!, 2, ctx.columns, 'Choose one'), value: i })) });
       return { response: { type: 'single', choice } };
     }
     case 'multi': {
       const shown = shuffle(q.options.map((_, i) => i), rng);
+      // The keys are in the help line under the list; the message stays short so the answer fits after it.
+      const message = 'Choose all that apply';
       const choices = await p.checkbox({
-        message: 'Choose all that apply (space to mark, ⏎ to submit)',
+        message,
         choices: shown.map((i) => ({ ...choiceText(q.options[i]!, 3, ctx.columns), value: i })),
+        answered: markedLine(message, ctx.columns),
         // An empty submit is almost always a slip of ⏎: refuse it rather than grade it wrong.
         validate: (picked) => (picked.length > 0 ? true : 'Mark at least one with space, then ⏎ (not graded yet)'),
       });

@@ -35,9 +35,15 @@ export function suggestTopics(c: Curriculum, key: string, limit = 3): Topic[] {
  */
 export function unknownTopicError(c: Curriculum, key: string, flag: string | undefined, command: string): UsageError {
   const shown = sanitizeLine(key);
+  // A number is an outline position: near ids by edit distance mean nothing there; give the range.
+  if (/^[+-]?\d+([.,]\d*)?$/.test(key.trim())) {
+    const numbers = c.modules.flatMap((m) => m.sections.flatMap((s) => s.topics.map((t) => t.number)));
+    const range = numbers.length ? `${Math.min(...numbers)} to ${Math.max(...numbers)}` : 'none in this curriculum';
+    return new UsageError(`${flag ? `${flag}: ` : ''}no topic number ${shown}; topics are numbered ${range} (see study topics), or give a topic id`);
+  }
   const near = suggestTopics(c, key.trim());
   const hint = near.length
-    ? `; did you mean ${near.map((t) => `${t.number}. ${t.title} (${command} ${t.id})`).join(', or ')}?`
+    ? `; did you mean ${near.map((t) => `${t.number}. ${sanitizeLine(t.title)} (${command} ${t.id})`).join(', or ')}?`
     : '; give a topic id or number (see study topics, or study search WORDS)';
   return new UsageError(`${flag ? `${flag}: ` : ''}no topic "${shown}"${hint}`);
 }

@@ -14,7 +14,8 @@ export function planNext(plan: Plan, titles: ReadonlyMap<string, string>, days: 
   const left = `interview in ${days} day${days === 1 ? '' : 's'}`;
   const then = today.topics.length ? `, then learn ${today.topics.length === 1 ? titles.get(today.topics[0]!) ?? today.topics[0] : `${today.topics.length} topics`}` : '';
   if (today.reviews > 0) return { kind: 'review', text: `Plan (${left}): review ${today.reviews} card${today.reviews === 1 ? '' : 's'}${then}`, command: 'study review' };
-  if (today.interview) return { kind: 'interview', text: `Plan (${left}): mock interview on ${today.interview}`, command: `study interview ${today.interview}` };
+  // A capstone's title (its topic is `capstone-<id>`), not its id, where a person reads it.
+  if (today.interview) return { kind: 'interview', text: `Plan (${left}): mock interview on ${titles.get(`capstone-${today.interview}`) ?? today.interview}`, command: `study interview ${today.interview}` };
   const first = today.topics[0];
   if (first) return { kind: 'learn', text: `Plan (${left}): learn ${titles.get(first) ?? first}${today.topics.length > 1 ? ` (+${today.topics.length - 1} more today)` : ''}`, command: `study learn ${first}` };
   return undefined;

@@ -4,7 +4,7 @@
  * the question's tolerance after unit conversion.
  */
 import type { Question, Tolerance, NumericQuestion } from '../curriculum/schema.js';
-import { parseQuantity, unitInfo, formatQuantity, ACCEPTED } from '../calc/units.js';
+import { parseQuantity, unitInfo, formatQuantity, sigFigs, ACCEPTED } from '../calc/units.js';
 
 /** What the learner gave, by question type. Indexes refer to the question's own option order. */
 export type Response =
@@ -48,7 +48,11 @@ export function readNumericAnswer(q: Pick<NumericQuestion, 'unit'>, text: string
 /** How a numeric answer is shown: the number and unit, plus the tolerance in words. */
 export function describeNumeric(q: NumericQuestion): string {
   const { kind, scale } = unitInfo(q.unit);
-  const shown = kind === 'count' ? `${formatQuantity(q.answer, 'count')}${q.unit ? ` ${q.unit}` : ''}` : formatQuantity(q.answer * scale, kind);
+  // Sizes and durations are shown in the unit the question asks for ("Answer in seconds" → "112 s",
+  // not "1.87 min"); counts, money and percentages through the one formatter.
+  const ownUnit = (kind === 'bytes' || kind === 'seconds') && q.unit !== undefined;
+  const shown =
+    kind === 'count' ? `${formatQuantity(q.answer, 'count')}${q.unit ? ` ${q.unit}` : ''}` : ownUnit ? `${sigFigs(q.answer)} ${q.unit!.trim()}` : formatQuantity(q.answer * scale, kind);
   const tol = 'relative' in q.tolerance ? `±${Math.round(q.tolerance.relative * 1000) / 10}%` : `within ${Math.round(10 ** q.tolerance.orders * 10) / 10}x`;
   return `${shown} (${tol})`;
 }

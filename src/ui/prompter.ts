@@ -17,7 +17,8 @@ export interface Prompter {
   /** `ticker`, when given, is redrawn every second before the message (a live countdown). */
   select<T>(opts: { message: string; choices: Choice<T>[]; default?: T; pageSize?: number; ticker?: () => string }): Promise<T>;
   /** `validate` sees the values marked when ⏎ is pressed; a string refuses the submit with that hint. */
-  checkbox<T>(opts: { message: string; choices: Choice<T>[]; required?: boolean; validate?: (values: T[]) => true | string }): Promise<T[]>;
+  /** `answered` turns the marked choices' `short` texts into the one line shown once submitted. */
+  checkbox<T>(opts: { message: string; choices: Choice<T>[]; required?: boolean; validate?: (values: T[]) => true | string; answered?: (shorts: string[]) => string }): Promise<T[]>;
   input(opts: { message: string; default?: string; validate?: (value: string) => true | string }): Promise<string>;
   confirm(opts: { message: string; default?: boolean }): Promise<boolean>;
   /** Returns the indexes of `items` in the order the user chose. */
@@ -44,8 +45,9 @@ export async function inquirerPrompter(highlight?: (s: string) => string): Promi
   return {
     select: (o) => (o.ticker ? tickingSelect({ message: o.message, choices: o.choices, ticker: o.ticker, pageSize: o.pageSize }) : select({ ...o, pageSize: o.pageSize ?? 12, theme })),
     checkbox: (o) => {
-      const check = o.validate;
-      return checkbox({ ...o, validate: check ? (sel: readonly { value: (typeof o.choices)[number]['value'] }[]) => check(sel.map((c) => c.value)) : undefined, required: o.required ?? false, pageSize: 12, theme });
+      const { validate: check, answered, ...rest } = o;
+      const style = answered ? { style: { renderSelectedChoices: (sel: readonly { short: string }[]) => answered(sel.map((c) => c.short)) } } : {};
+      return checkbox({ ...rest, validate: check ? (sel: readonly { value: (typeof o.choices)[number]['value'] }[]) => check(sel.map((c) => c.value)) : undefined, required: o.required ?? false, pageSize: 12, theme: { ...theme, ...style } });
     },
     input: (o) => input({ message: o.message, default: o.default, validate: o.validate, theme }),
     confirm: (o) => confirm({ ...o, theme }),

@@ -1,5 +1,5 @@
 /** The built binary: help, version, topics --json and validate's exit codes. */
-import { cpSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
@@ -10,6 +10,19 @@ describe('study binary', () => {
     const r = runCli(['--help']);
     expect(r.status).toBe(0);
     for (const word of ['topics', 'validate', '--curriculum', '--progress', '--no-color', '--debug']) expect(r.stdout).toContain(word);
+  });
+
+  it('prints output larger than a pipe buffer whole before exiting (export to stdout, piped)', () => {
+    const home = tempDir();
+    const env = isolatedEnv(home);
+    const out = join(home, 'guide.md');
+    const piped = runCli(['export', '--format', 'markdown'], { env });
+    expect(piped.status).toBe(0);
+    expect(runCli(['export', '--format', 'markdown', '--out', out], { env }).status).toBe(0);
+    const file = readFileSync(out, 'utf8');
+    expect(file.length).toBeGreaterThan(256 * 1024);
+    expect(piped.stdout.length).toBe(file.length);
+    expect(piped.stdout).toBe(file);
   });
 
   it('prints the package version', () => {
@@ -83,6 +96,15 @@ describe('study binary', () => {
   it('exits 1 with one line when the curriculum folder is missing', () => {
     const r = runCli(['topics', '--curriculum', '/nonexistent/dir']);
     expect(r.status).toBe(1);
-    expect(r.stderr).toBe('study: cannot read curriculum directory /nonexistent/dir (ENOENT); pass --curriculum DIR or set STUDY_CURRICULUM\n');
+    expect(r.stderr).toBe('study: cannot read curriculum folder /nonexistent/dir: no such file or folder; give a curriculum folder (study validate DIR, --curriculum DIR or STUDY_CURRICULUM)\n');
+    const dev = runCli(['validate', '/dev/zero']);
+    expect(dev.status).toBe(1);
+    expect(dev.stderr).toBe('study: curriculum path /dev/zero is not a folder; give a curriculum folder (study validate DIR, --curriculum DIR or STUDY_CURRICULUM)\n');
+  });
+
+  it('export --out /dev/stdout on a pipe is refused as not a regular file, naming the way to print', () => {
+    const r = runCli(['export', '--format', 'anki', '--out', '/dev/stdout']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('study: --out: /dev/stdout is not a regular file (a device, pipe or socket); give a file name (without --out the output goes to standard output)\n');
   });
 });

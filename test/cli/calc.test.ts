@@ -52,6 +52,11 @@ describe('study calc --json', () => {
     const s = runCli(['calc', 'serve', '--help']);
     for (const flag of ['--qps', '--slo-ttft', '--slo-tpot', '--prompt-tokens']) expect(s.stdout).toContain(flag);
     expect(s.stdout).not.toContain('--tier');
+    // presets takes only --presets and --json.
+    const p = runCli(['calc', 'presets', '--help']);
+    expect(p.status).toBe(0);
+    const options = p.stdout.slice(p.stdout.indexOf('Options:'), p.stdout.indexOf('Kinds'));
+    expect(options.match(/^ {2}--?[a-z-]+/gm)!.map((x) => x.trim())).toEqual(['--presets', '--json', '-h']);
   });
   it('serve and the new infer fields print as documented', () => {
     expect(Object.keys(json(['calc', 'serve', '--model', 'llama-3.1-8b', '--qps', '20', '--json']))).toEqual(expect.arrayContaining(['gpus', 'replicas', 'concurrency', 'latencySeconds', 'utilisation', 'costPerMillionTokensUsd']));

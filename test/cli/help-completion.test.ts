@@ -37,12 +37,32 @@ describe('mistakes get one line with a suggestion (exit 2)', () => {
     [['learn', 'kafka'], 'study: no topic "kafka"; did you mean 14. Asynchronous communication (study learn async-communication)'],
     [['quiz', '--topic', 'kubernets'], 'study: --topic: no topic "kubernets"; did you mean 3. Container orchestration (Kubernetes) (study quiz --topic kubernetes)?'],
     [['interview', 'eta-prcing'], 'study: no interview problem "eta-prcing"; did you mean study interview eta-pricing?'],
+    [['learn', '999'], 'study: no topic number 999; topics are numbered 1 to 61 (see study topics), or give a topic id'],
+    [['quiz', '--topic', '0'], 'study: --topic: no topic number 0; topics are numbered 1 to 61'],
   ])('study %j', (args, start) => {
     const r = runCli(args);
     expect(r.status).toBe(2);
     expect(r.stderr.startsWith(start)).toBe(true);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).not.toMatch(/too many arguments|unknown option '/);
+  });
+
+  it.each([
+    [['topics', 'extra'], 'study: study topics takes no arguments (got 1); options start with -- (see study help topics)'],
+    [['learn', 'dns', 'extra'], 'study: study learn takes at most 1 argument (got 2); options start with -- (see study help learn)'],
+    [['--progress'], 'study: --progress needs a value: --progress <file> (see study help)'],
+    [['quiz', '--count'], 'study: --count needs a value: --count <n> (see study help quiz)'],
+  ])('commander usage errors in plain words: %j', (args, line) => {
+    const r = runCli(args);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`${line}\n`);
+  });
+
+  it('study help help prints the general help', () => {
+    const r = runCli(['help', 'help']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/Usage: study/);
+    expect(r.stderr).toBe('');
   });
 
   it('strips escape sequences from the echoed word', () => {

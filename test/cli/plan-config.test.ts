@@ -71,6 +71,9 @@ describe('study plan', () => {
     expect(runCli(['plan', '--interview', '2026-12-31'], { env: s.env }).status).toBe(0);
     const home = runCli([], { env: s.env }).stdout.replace(/\s+/g, ' ');
     expect(home).toContain('Next up: Plan (interview in 30 days): learn Virtual machines (VMs) (+1 more today) → study learn virtual-machines');
+    // study progress says the same next step, in text and in --json.
+    expect(runCli(['progress'], { env: s.env }).stdout.replace(/\s+/g, ' ')).toContain('Next up: Plan (interview in 30 days): learn Virtual machines (VMs) (+1 more today) → study learn virtual-machines');
+    expect(JSON.parse(runCli(['progress', '--json'], { env: s.env }).stdout).next).toEqual({ kind: 'learn', text: 'Plan (interview in 30 days): learn Virtual machines (VMs) (+1 more today)', command: 'study learn virtual-machines' });
     // The day the interview comes, the plan no longer drives it.
     const after = runCli([], { env: { ...s.env, STUDY_NOW: '2027-01-01T10:00:00Z' } }).stdout;
     expect(after).not.toContain('Plan (interview');
@@ -91,6 +94,8 @@ describe('study plan', () => {
     const over = runCli(['plan'], { env: { ...s.env, STUDY_NOW: '2027-01-02T10:00:00Z' } });
     expect(over.status).toBe(2);
     expect(over.stderr).toMatch(/2026-12-31 is in the past/);
+    // No --interview was typed: the line names the saved plan and the two ways out, not the flag.
+    expect(over.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^study: the saved plan's interview date: .*study plan --interview YYYY-MM-DD.*study config unset plan\.interview$/)]);
   });
 });
 
@@ -147,6 +152,9 @@ describe('study config', () => {
     expect(JSON.parse(runCli(['config', 'get', 'retention', '--json'], { env: s.env }).stdout)).toMatchObject({ value: 0.8, source: 'progress file' });
     const r = runCli(['review', '--retention', '0.93'], { env: s.env });
     expect(r.stdout).toContain('Desired retention set to 93%');
+    // Saved as asked: without a terminal that is a success, not a usage error after a write.
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
     expect(runCli(['config', 'get', 'retention'], { env: s.env }).stdout).toBe('0.93\n');
     expect(runCli(['review', '--retention', '2'], { env: s.env }).stderr).toBe('study: --retention: "2" is not valid; expected a fraction from 0.70 to 0.99 (or 70% to 99%)\n');
     const p = JSON.parse(runCli(['progress', '--json'], { env: s.env }).stdout);

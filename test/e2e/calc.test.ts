@@ -109,3 +109,20 @@ describe('study drill in a terminal', () => {
     for (const e of events) expect(['excellent', 'pass', 'miss']).toContain(e.grade);
   });
 });
+
+describe('study calc menu at 60 columns', () => {
+  it('hangs each long summary under its own text, never back at column 0', async () => {
+    const s = startStudy(['calc'], isolatedEnv(tempDir()), { cols: 60 });
+    await s.waitFor('Which calculator?');
+    await s.waitFor('navigate');
+    const rows = (await s.screen()).map((r) => r.text);
+    const start = rows.findIndex((r) => r.includes('Which calculator?'));
+    const menu = rows.slice(start + 1, rows.findIndex((r, i) => i > start && r.includes('navigate')));
+    expect(menu.length).toBeGreaterThan(8);
+    for (const r of menu.filter((x) => x.trim() !== '')) expect(r, r).toMatch(/^(❯ |  )(train|infer|kv|serve|storage|egress|capacity) +\S|^ {12}\S/);
+    // train's summary goes on, under its own text, on the next row.
+    expect(menu[1]).toMatch(/^ {12}\S.*Chinchilla/);
+    s.write(KEY.ctrlC);
+    await s.exited;
+  });
+});

@@ -167,6 +167,30 @@ describe('the real curriculum at 60 columns', () => {
     expect(await s.exited).toBe(130);
   });
 
+  it.each([60, 100])('the answered line of a long multi or single choice stays on one row (%i columns)', async (cols) => {
+    const home = tempDir();
+    const env = isolatedEnv(home, { STUDY_PROGRESS: join(home, 'p.json'), STUDY_NOW: '2026-03-01T09:00:00Z' });
+    const multi = startStudy(['quiz', '--question', 'virtual-machines.gpu-sharing-facts', '--seed', '1'], env, { cols, rows: ROWS });
+    await multi.waitFor('Choose all that apply');
+    await multi.waitFor('submit');
+    multi.write(`a${KEY.enter}`); // mark every option
+    await multi.waitFor(/Correct|Not quite/);
+    expect(await multi.exited).toBe(0);
+    let rows = await multi.screen();
+    expect(rows.filter((r) => r.wrapped).map((r) => r.text)).toEqual([]);
+    // Five long options do not fit after the message at either width: their count is shown instead.
+    expect(rows.map((r) => r.text)).toContain('› Choose all that apply 5 marked');
+    const single = startStudy(['quiz', '--question', 'virtual-machines.purchase-mix', '--seed', '1'], env, { cols, rows: ROWS });
+    await single.waitFor('Choose one');
+    await single.waitFor('navigate');
+    single.write(KEY.enter);
+    await single.waitFor(/Correct|Not quite/);
+    expect(await single.exited).toBe(0);
+    rows = await single.screen();
+    expect(rows.filter((r) => r.wrapped).map((r) => r.text)).toEqual([]);
+    expect(rows.some((r) => /^› Choose one \S/.test(r.text))).toBe(true);
+  });
+
   it('a quiz of every question type overflows no row', async () => {
     const home = tempDir();
     const env = isolatedEnv(home, { STUDY_PROGRESS: join(home, 'p.json'), STUDY_NOW: '2026-03-01T09:00:00Z' });

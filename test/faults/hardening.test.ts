@@ -160,6 +160,29 @@ describe('3. outputs aimed at the user data', () => {
     expect(readFileSync(`${a.file}.lock`, 'utf8')).toBe('pid 1 start 1 boot -\n');
   });
 
+  it('refuses outputs onto the settings file (config.json) beside the progress file and its lock', () => {
+    const a = seeded();
+    const set = runCli(['config', 'set', 'retention', '0.85'], { env: a.env });
+    expect(set.status, set.stderr).toBe(0);
+    const config = join(a.home, 'config.json');
+    const before = readFileSync(config, 'utf8');
+    writeFileSync(`${config}.lock`, 'pid 1 start 1 boot -\n');
+    const cases: string[][] = [
+      ['progress', '--export', config],
+      ['progress', '--export', `${config}.lock`],
+      ['export', '--format', 'anki', '--out', config],
+      ['export', '--format', 'revlog', '--out', `${config}.lock`],
+      ['interview', 'eta-pricing', '--out', config],
+    ];
+    for (const args of cases) {
+      const r = runCli(args, { env: { ...a.env, STUDY_CURRICULUM: join(ROOT, 'curriculum') } });
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(oneLine(r.stderr), args.join(' ')).toEqual([expect.stringMatching(/^study: --(export|out): .* is (your settings file \(config\.json\)|a companion of your settings file[^;]*); study will not write over it/)]);
+    }
+    expect(readFileSync(config, 'utf8')).toBe(before);
+    expect(readFileSync(`${config}.lock`, 'utf8')).toBe('pid 1 start 1 boot -\n');
+  });
+
   it('--progress "" and --export= / --import= / --out= with an empty value are usage errors', () => {
     const a = seeded();
     for (const args of [['--progress', '', 'progress'], ['progress', '--export='], ['progress', '--import='], ['export', '--format', 'anki', '--out=']]) {
@@ -298,6 +321,26 @@ describe('8. files that are not regular files', () => {
     const d = runCli(['doctor'], { env });
     expect(d.status).toBe(0);
     expect(d.stdout).toMatch(/file +not a regular file \(a pipe, device or socket\), not a progress file/);
+  });
+
+  it('a FIFO, a folder or /dev/zero as config.json beside the progress file: one line at once, and doctor names it', () => {
+    for (const make of ['fifo', 'dir', 'zero'] as const) {
+      const a = seeded();
+      const config = join(a.home, 'config.json');
+      if (make === 'fifo') spawnSync('mkfifo', [config]);
+      else if (make === 'dir') mkdirSync(config);
+      else symlinkSync('/dev/zero', config);
+      for (const args of [['progress'], ['config'], ['plan', '--interview', '2026-03-20'], []]) {
+        const r = runCli(args, { env: a.env });
+        expect(r.status, `${make} ${args.join(' ')}`).toBe(1);
+        expect(oneLine(r.stderr)).toEqual([expect.stringMatching(/^study: cannot read the settings file .*config\.json: it is (a named pipe \(FIFO\)|a folder|a device), not a regular file; move it away or delete it/)]);
+      }
+      // Colour is decided from the settings on every command: that read must not block either.
+      expect(runCli(['topics'], { env: a.env }).status).toBe(0);
+      const d = runCli(['doctor'], { env: a.env });
+      expect(d.status).toBe(0);
+      expect(d.stdout).toMatch(/settings +.*config\.json\n.*status +unreadable: it is (a named pipe|a folder|a device)/);
+    }
   });
 
   it('--import /dev/zero, --presets /dev/zero and a curriculum section linked to /dev/zero are refused without reading', () => {

@@ -269,6 +269,29 @@ describe('derivation text', () => {
     expect(text).toContain('= 2,315 × 2');
     expect(text).toContain('= 4,630 QPS');
   });
+  it('the latency lines of serve and infer check: TTFT + output × TPOT as shown gives the result as shown', () => {
+    const ms = (x: string) => {
+      const m = /^([\d.,]+) (µs|ms|s|min)$/.exec(x.trim())!;
+      return Number(m[1]!.replace(/,/g, '')) * { µs: 1e-6, ms: 1e-3, s: 1, min: 60 }[m[2] as 'µs' | 'ms' | 's' | 'min'];
+    };
+    const cases: [CalcKind, Raw, string][] = [
+      ['serve', { model: 'llama-2-7b', qps: '20' }, 'latency'],
+      ['serve', { model: 'llama-3.1-8b', qps: '20' }, 'latency'],
+      ['serve', { model: 'llama-3.1-70b', qps: '3', outputTokens: '700' }, 'latency'],
+      ['infer', { params: '13B', batch: '1', context: '1' }, 'request'],
+      ['infer', { model: 'llama-3.1-70b', gpus: '2', batch: '16', outputTokens: '900' }, 'request'],
+    ];
+    for (const [kind, raw, id] of cases) {
+      const d = calculate(kind, raw, presets).derivation;
+      const step = d.steps.find((x) => x.id === id) ?? d.steps.find((x) => /TTFT \+ output tokens/.test(x.formula ?? ''))!;
+      const m = /^(.+) \+ ([\d,]+) × (.+)$/.exec(step.substitution!)!;
+      expect(m, step.substitution).not.toBeNull();
+      const sum = ms(m[1]!) + Number(m[2]!.replace(/,/g, '')) * ms(m[3]!);
+      const shown = ms(step.result);
+      // The result is rounded to 3 significant figures: the sum of what is shown must round to it.
+      expect(Number(sum.toPrecision(3)), `${step.substitution} = ${step.result}`).toBeCloseTo(shown, 9);
+    }
+  });
   it('reads like a whiteboard: formula, substitution, result, assumptions', () => {
     const d = calculate('train', { params: '175B', tokens: '300B' }, presets).derivation;
     const text = renderDerivation(d, plainTheme, 100);
@@ -287,5 +310,29 @@ describe('every numeric flag is bounded', () => {
     const f: Field = FIELDS[key];
     expect(f.max).toBeGreaterThan(0);
     expect(() => parseNumber(key, String(f.max! * 10 + 10), presets)).toThrow(new RegExp(`^${f.flag}: ".*" is out of range \\(more than .*\\); accepted: .* from (0|1|more than 0) to `));
+  });
+  it('a peak factor below 1 (a peak under the average) is refused with the range', () => {
+    expect(() => parseNumber('peakFactor', '0.5', presets)).toThrow(/^--peak-factor: "0.5" is out of range \(less than 1\); accepted: a number from 1 to /);
+    expect(parseNumber('peakFactor', '1', presets)).toBe(1);
+  });
+});
+
+describe('calc help text', () => {
+  it('folds to the width given, hangs continuation lines and keeps an optional [group] whole', async () => {
+    const { calcHelp, kindHelp, CALC_KINDS } = await import('../../src/calc/flags.js');
+    for (const width of [59, 78]) {
+      const texts = [calcHelp(width), ...CALC_KINDS.map((k) => kindHelp(k, width))];
+      for (const text of texts) {
+        for (const line of text.split('\n')) {
+          expect(line.length, line).toBeLessThanOrEqual(width);
+          // No "[--flag" split from its "VALUE]" across lines.
+          expect((line.match(/\[/g) ?? []).length, line).toBe((line.match(/\]/g) ?? []).length);
+        }
+      }
+      const general = calcHelp(width).split('\n');
+      // Every line is a heading, blank, an indented row or a continuation: nothing restarts at column 0 mid-entry.
+      for (const line of general) expect(line, line).toMatch(/^(Kinds|Numbers|Examples:|$| )/);
+    }
+    expect(calcHelp(59)).toContain('[--recompute [none|selective|full]]');
   });
 });

@@ -106,3 +106,19 @@ describe('grade wording', () => {
     [1, 'within 10 %'],
   ])('%d reads "%s"', (ratio, words) => expect(offBy(ratio)).toBe(words));
 });
+
+describe('drill summary at 60 columns', () => {
+  it('wraps each row under its own text and keeps numbers with their units', async () => {
+    const { renderDrillSummary } = await import('../../src/ui/render/calc-drill.js');
+    const { plainTheme } = await import('../../src/ui/theme.js');
+    const problems = generateProblems('mixed', 6, seededRng(5), presets);
+    const answers = problems.map((problem, i) => ({ problem, given: problem.answer * [1e-9, 2, 1, 0.6, 3e3, 1.05][i]!, ratio: [1e-9, 2, 1, 0.6, 3e3, 1.05][i]!, grade: 'miss' as const }));
+    const text = renderDrillSummary(answers, 'study drill mixed --count 6 --seed 5', plainTheme, 60);
+    const rows = text.split('\n').slice(3, -2);
+    expect(rows.length).toBeGreaterThanOrEqual(6);
+    for (const r of text.split('\n')) expect(r.length, r).toBeLessThanOrEqual(59);
+    for (const r of rows) expect(r, r).toMatch(/^  miss {6}\S+ +\S|^ {21}\S/);
+    expect(text).toContain('1e9× too low');
+    expect(text).toMatch(/Same problems again: study drill mixed --count 6 --seed 5\n$/);
+  });
+});

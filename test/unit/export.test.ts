@@ -18,7 +18,7 @@ describe('Markdown guide', () => {
     const small = markdownGuide(mini);
     expect(small).toContain('#### 1. KV cache');
     expect(small).toContain('<details><summary>Answer</summary>');
-    expect(small).toContain('2.15 GB (±10%)');
+    expect(small).toContain('2 GiB (±10%)');
   });
 });
 

@@ -149,6 +149,13 @@ describe('study plan', () => {
     expect(next).toEqual({ kind: 'learn', text: 'Plan (interview in 30 days): learn Virtual machines (+2 more today)', command: 'study learn t1-1' });
   });
 
+  it("names a planned mock interview by its capstone's title, with the id only in the command", () => {
+    const plan = buildPlan(base());
+    const day = { ...plan.days[0]!, reviews: 0, topics: [], interview: 'eta-pricing' };
+    const next = planNext({ ...plan, days: [day] }, new Map([['capstone-eta-pricing', 'Design an ETA and pricing service']]), 3);
+    expect(next).toEqual({ kind: 'interview', text: 'Plan (interview in 3 days): mock interview on Design an ETA and pricing service', command: 'study interview eta-pricing' });
+  });
+
   it('counts minutes already studied today against today', () => {
     const plan = buildPlan(base({ spentToday: 50 }));
     expect(plan.days[0]!.minutes).toBeLessThanOrEqual(10);

@@ -44,7 +44,10 @@ describe('grading', () => {
   });
 
   it('states the expected answer with its unit and tolerance', () => {
-    expect(grade(gib, { type: 'numeric', text: '1' }).expected).toBe('2.15 GB (±10%)');
+    // In the unit the question asks for, not converted to another one.
+    expect(grade(gib, { type: 'numeric', text: '1' }).expected).toBe('2 GiB (±10%)');
+    expect(grade({ ...gib, unit: 's', answer: 112 }, { type: 'numeric', text: '112' }).expected).toBe('112 s (±10%)');
+    expect(grade({ ...gib, unit: 'USD', answer: 0.8 }, { type: 'numeric', text: '1' }).expected).toBe('$0.80 (±10%)');
     expect(grade(qps, { type: 'numeric', text: '1' }).expected).toBe('12k QPS (within 3.2x)');
     expect(grade(order, { type: 'order', order: [2, 1, 0] }).given).toBe('third → second → first');
   });

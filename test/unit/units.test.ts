@@ -63,6 +63,8 @@ describe('formatting to 3 significant figures', () => {
     [carry(2_788_000), '2.788M'],
     [whole(1024), '1,024'],
     [times(1.68), '1.7×'],
+    [times(2.64e14), '2.6e14×'],
+    [times(120_000), '120,000×'],
     [formatCount(2.5e25), '2.5e25'],
     [formatFlops(1.26e22), '1.26e22 FLOPs'],
     [formatUsd(0.8), '$0.80'],

@@ -18,12 +18,12 @@ export async function askMissing(missing: MissingInput, raw: Raw, presets: Prese
     const other = missing.key === 'params' ? 'Other: enter a parameter count' : 'Other: enter the shape (layers, KV heads, head dim)';
     const choice = await p.select({
       message: 'Which model?',
-      choices: [...presets.models.map((m) => ({ name: `${m.id.padEnd(16)} ${m.name}`, value: m.id })), { name: other, value: OTHER }],
+      choices: [...presets.models.map((m) => ({ name: `${m.id.padEnd(16)} ${m.name}`, short: m.id, value: m.id })), { name: other, value: OTHER }],
     });
     if (choice !== OTHER) return { ...raw, model: choice };
   }
   if (missing.key === 'gpu' && presets.gpus.length) {
-    const gpu = await p.select({ message: 'Which GPU?', choices: presets.gpus.map((g) => ({ name: `${g.id.padEnd(10)} ${g.name}`, value: g.id })) });
+    const gpu = await p.select({ message: 'Which GPU?', choices: presets.gpus.map((g) => ({ name: `${g.id.padEnd(10)} ${g.name}`, short: g.id, value: g.id })) });
     return { ...raw, gpu };
   }
   return { ...raw, [missing.key]: await askValue(missing.key, presets, p) };
@@ -100,7 +100,7 @@ export async function askOptional(kind: CalcKind, raw: Raw, presets: Presets, p:
     const f = FIELDS[key];
     const fallback = defaultText(key, out, presets);
     if (f.type === 'gpu' && presets.gpus.length) {
-      const gpu = await p.select({ message: 'Which GPU?', default: fallback, choices: presets.gpus.map((g) => ({ name: `${g.id.padEnd(10)} ${g.name}`, value: g.id })) });
+      const gpu = await p.select({ message: 'Which GPU?', default: fallback, choices: presets.gpus.map((g) => ({ name: `${g.id.padEnd(10)} ${g.name}`, short: g.id, value: g.id })) });
       out = { ...out, gpu };
       continue;
     }
@@ -110,7 +110,8 @@ export async function askOptional(kind: CalcKind, raw: Raw, presets: Presets, p:
       continue;
     }
     const text = await p.input({
-      message: `${capitalise(f.help)} (${f.flag}${fallback ? '' : '; empty keeps the default'})`,
+      // The prompt shows the default itself, so the help's own "(default …)" is left out.
+      message: `${capitalise(fallback ? f.help.replace(/\s*\(default [^)]*\)/, '') : f.help)} (${f.flag}${fallback ? '' : '; empty keeps the default'})`,
       ...(fallback ? { default: fallback } : {}),
       validate: (v) => {
         if (v.trim() === '') return true;

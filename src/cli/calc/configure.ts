@@ -6,14 +6,14 @@
  */
 import { Help, type Command, type Option } from 'commander';
 import { UsageError } from '../../errors.js';
-import { FIELDS, kindFlags, kindHelp, kindInArgv, type Field } from '../../calc/flags.js';
+import { FIELDS, helpWidth, kindFlags, kindHelp, kindInArgv, type Field } from '../../calc/flags.js';
 
 const BY_FLAG = new Map<string, Field>(Object.values(FIELDS).map((f: Field) => [f.flag, f]));
 
 /** The help text after the options: one calculator's usage when a kind is named, else undefined (the general text). */
 export function calcHelpFor(argv: readonly string[]): string | undefined {
   const kind = kindInArgv(argv);
-  return kind ? kindHelp(kind) : undefined;
+  return kind ? kindHelp(kind, helpWidth(process.stdout.columns)) : undefined;
 }
 
 export function configureCalc(cmd: Command, argv: readonly string[]): void {
@@ -28,10 +28,22 @@ export function configureCalc(cmd: Command, argv: readonly string[]): void {
     });
   }
   const kind = kindInArgv(argv);
+  const base = new Help();
+  // `study calc presets --help`: presets takes only --presets and --json (and --help).
+  if (!kind && presetsInArgv(argv)) {
+    cmd.configureHelp({ visibleOptions: (c) => base.visibleOptions(c).filter((o) => !o.long || !BY_FLAG.has(o.long)) });
+    return;
+  }
   if (!kind) return;
   const keep = kindFlags(kind);
-  const base = new Help();
   cmd.configureHelp({ visibleOptions: (c) => base.visibleOptions(c).filter((o) => !o.long || keep.has(o.long)) });
+}
+
+/** Whether the first word after `calc` is `presets` (flags before it are skipped with their values). */
+function presetsInArgv(argv: readonly string[]): boolean {
+  const at = argv.indexOf('calc');
+  const word = at < 0 ? undefined : argv.slice(at + 1).find((a) => !a.startsWith('-'));
+  return word?.toLowerCase() === 'presets';
 }
 
 function example(f: Field): string {

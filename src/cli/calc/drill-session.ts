@@ -53,6 +53,6 @@ export async function runDrill(problems: Problem[], ctx: Context, prompter: Prom
     }
     throw e;
   }
-  ctx.out(renderDrillSummary(answers, repeat, ctx.theme));
+  ctx.out(renderDrillSummary(answers, repeat, ctx.theme, ctx.columns));
   return answers;
 }

@@ -11,6 +11,7 @@ import { checkFlagsFor, isCalcKind, MissingInput, type Raw } from '../../calc/in
 import type { Presets } from '../../calc/presets.js';
 import type { Prompter } from '../../ui/prompter.js';
 import { renderDerivation } from '../../ui/render/calc.js';
+import { contentWidth, wrap } from '../../ui/text.js';
 import { presetsJson, renderPresets } from '../../ui/render/calc-presets.js';
 import { askMissing, askOptional } from '../calc/ask.js';
 import { loadPresets, presetsDir } from '../calc/presets-load.js';
@@ -53,7 +54,9 @@ export async function run(args: string[], opts: Record<string, unknown>, ctx: Co
   const presets = loadPresets(ctx, o.presetsFile);
   const prompter = canAsk ? await terminalPrompter(ctx) : undefined;
   if (kind === undefined) {
-    kind = await prompter!.select({ message: 'Which calculator?', choices: CALC_KINDS.map((k) => ({ name: `${k.padEnd(9)} ${KIND_SUMMARY[k]}`, value: k })) });
+    // Rows start after the 2-column cursor; a long summary hangs under its own first word.
+    const row = (k: CalcKind) => wrap(KIND_SUMMARY[k], contentWidth(ctx.columns), `  ${k.padEnd(9)} `).slice(2);
+    kind = await prompter!.select({ message: 'Which calculator?', choices: CALC_KINDS.map((k) => ({ name: row(k), short: k, value: k })) });
     checkFlagsFor(kind, o.raw);
   }
   const fromMenu = o.kind === undefined;

@@ -1,5 +1,6 @@
 /** `study doctor`: what a bug report needs — versions, paths, data validity, lock, terminal. */
 import { lstatSync, statSync } from 'node:fs';
+import { configPath, describeConfig } from '../../config/path.js';
 import { loadCurriculumDir } from '../curriculum/load-dir.js';
 import { totals } from '../../curriculum/summary.js';
 import { describeIoError, MAX_PROGRESS_BYTES, readRegular } from '../../progress/files.js';
@@ -39,6 +40,13 @@ export async function run(_args: string[], raw: Record<string, unknown>, ctx: Co
     add('progress', (e as Error).message, false);
   }
   if (progressPath) for (const c of progressChecks(progressPath)) add(c.label, c.value, c.ok);
+  if (progressPath) {
+    // config.json beside the progress file: a damaged one stops every command that reads settings.
+    const path = configPath(progressPath);
+    const c = describeConfig(path);
+    add('settings', path);
+    add('  status', c.detail, c.state !== 'invalid');
+  }
   const tty = `stdin ${process.stdin.isTTY ? 'tty' : 'not a tty'}, stdout ${process.stdout.isTTY ? `tty ${process.stdout.columns}x${process.stdout.rows}` : 'not a tty'}`;
   add('terminal', tty);
   add('  colour', ctx.theme.color ? 'on' : `off${ctx.env.NO_COLOR ? ' (NO_COLOR)' : ctx.flags.color === false ? ' (--no-color)' : ''}`);

@@ -16,7 +16,7 @@ export async function run(_args: string[], raw: Record<string, unknown>, ctx: Co
   const format = choiceOption('--format', raw.format, FORMATS);
   if (!format) throw new UsageError('--format is required: anki (flashcards for Anki), markdown (a study guide) or revlog (your review log as CSV for the FSRS tools)');
   const moduleNumber = intOption('--module', raw.module, 1);
-  const file = raw.out === undefined ? undefined : guardOutput(ctx, '--out', raw.out);
+  const file = raw.out === undefined ? undefined : guardOutput(ctx, '--out', raw.out, { stdout: true });
   if (format === 'revlog' && moduleNumber !== undefined) throw new UsageError('--module does not apply to --format revlog (the log covers every review)');
   // The review log reads the progress file, not the curriculum (loaded only for it).
   const revlog = format === 'revlog' ? await (await import('../export-revlog.js')).revlogText(ctx) : undefined;

@@ -42,7 +42,11 @@ export async function run(_args: string[], raw: Record<string, unknown>, ctx: Co
   const interview = opts.interview ?? config.plan?.interview;
   if (!interview) throw new UsageError('--interview YYYY-MM-DD is required: no plan is saved yet (e.g. study plan --interview 2027-01-15 --minutes-per-day 60)');
   const reason = checkInterviewDay(interview, today);
-  if (reason) throw new UsageError(`--interview: ${reason}`);
+  if (reason) {
+    // The saved plan's date (no --interview given): say where the date came from and the way out.
+    if (opts.interview === undefined) throw new UsageError(`the saved plan's interview date: ${reason}; plan anew with study plan --interview YYYY-MM-DD, or drop it with study config unset plan.interview`);
+    throw new UsageError(`--interview: ${reason}`);
+  }
   const minutesPerDay = opts.minutesPerDay ?? (opts.interview === undefined || opts.interview === config.plan?.interview ? config.plan?.minutesPerDay : undefined) ?? DEFAULTS.minutesPerDay;
   const [index, summary] = await Promise.all([loadCurriculumView(ctx, 'index', curriculumIndex), readSummary(ctx.progressPath, userCacheDir(ctx.env))]);
   if (config.plan?.interview !== interview || config.plan.minutesPerDay !== minutesPerDay) {

@@ -66,6 +66,11 @@ export async function run(_args: string[], raw: Record<string, unknown>, ctx: Co
     // Saved in the settings (study config get retention), where the scheduler reads it.
     await updateConfig(configPath(ctx.progressPath), (c) => ({ ...c, desiredRetention: r }));
     ctx.out(`Desired retention set to ${Math.round(r * 100)}%: future intervals are scheduled for it.\n`);
+    // Without a terminal the setting is what was asked for: it is saved, so this is not an error.
+    if (!ctx.interactive) {
+      ctx.out('(The review itself needs a terminal: run study review there.)\n');
+      return;
+    }
   }
   requireTerminal(ctx, 'study review');
   const progress = readProgress(ctx.progressPath);

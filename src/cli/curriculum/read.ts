@@ -7,7 +7,7 @@ import { join, relative, sep } from 'node:path';
 import { DataError, isStudyError } from '../../errors.js';
 import type { ModuleSource, SourceFile } from '../../curriculum/build.js';
 import { MAX_YAML_BYTES } from '../../curriculum/constants.js';
-import { readRegular } from '../../progress/files.js';
+import { describeIoError, readRegular } from '../../progress/files.js';
 import { sanitizeLine } from '../../sanitize.js';
 
 const NUMBERED = /^\d{2}-[a-z0-9-]+$/;
@@ -28,18 +28,23 @@ export const PROBLEMS_DIR = 'problems';
 /** The shared grading vocabulary's file name, at the top of a curriculum folder. */
 export const VOCABULARY_FILE = 'vocabulary.yaml';
 
+/** A curriculum folder that cannot be read: the reason in words, and the ways to name another. */
+function unreadableDir(dir: string, e: unknown): DataError {
+  return new DataError(`cannot read curriculum folder ${sanitizeLine(dir)}: ${describeIoError(e)}; give a curriculum folder (study validate DIR, --curriculum DIR or STUDY_CURRICULUM)`);
+}
+
 /** Finds every module folder (`NN-name/module.yaml`) and section file (`NN-name.yaml`) under `dir`. */
 export function listSources(dir: string): SourceLayout {
   let entries: string[];
   try {
-    if (!statSync(dir).isDirectory()) throw new DataError(`curriculum path ${dir} is not a directory`);
+    if (!statSync(dir).isDirectory()) throw new DataError(`curriculum path ${sanitizeLine(dir)} is not a folder; give a curriculum folder (study validate DIR, --curriculum DIR or STUDY_CURRICULUM)`);
     entries = readdirSync(dir).sort();
   } catch (e) {
     if (isStudyError(e)) throw e;
-    throw new DataError(`cannot read curriculum directory ${dir} (${(e as NodeJS.ErrnoException).code ?? 'error'}); pass --curriculum DIR or set STUDY_CURRICULUM`);
+    throw unreadableDir(dir, e);
   }
   const modules = entries.filter((e) => NUMBERED.test(e) && isDir(join(dir, e)));
-  if (modules.length === 0) throw new DataError(`no module folders (NN-name/module.yaml) in ${dir}`);
+  if (modules.length === 0) throw new DataError(`no module folders (NN-name/module.yaml) in ${sanitizeLine(dir)}`);
   return {
     ...(entries.includes(VOCABULARY_FILE) ? { vocabulary: join(dir, VOCABULARY_FILE) } : {}),
     ...(entries.includes(PROBLEMS_DIR) && isDir(join(dir, PROBLEMS_DIR)) ? { problems: readdirSync(join(dir, PROBLEMS_DIR)).filter((f) => SECTION_FILE.test(f)).sort().map((f) => join(dir, PROBLEMS_DIR, f)) } : {}),
@@ -79,7 +84,7 @@ function realRoot(dir: string): string {
   try {
     return realpathSync(dir);
   } catch (e) {
-    throw new DataError(`cannot read curriculum directory ${dir} (${(e as NodeJS.ErrnoException).code ?? 'error'}); pass --curriculum DIR or set STUDY_CURRICULUM`);
+    throw unreadableDir(dir, e);
   }
 }
 

@@ -3,7 +3,7 @@ import type { DrillGrade } from '../../drill/grade.js';
 import type { Problem } from '../../drill/problems.js';
 import { formatFlops, formatQuantity, sigFigs, times, unitInfo } from '../../calc/units.js';
 import type { Theme } from '../theme.js';
-import { plural, wrap } from '../text.js';
+import { contentWidth, hang, plural, wrap } from '../text.js';
 import { renderDerivation } from './calc.js';
 
 export interface DrillAnswer {
@@ -34,18 +34,26 @@ export function renderProblem(p: Problem, index: number, total: number, t: Theme
 
 const LABEL: Record<DrillGrade, string> = { excellent: 'Excellent — within 10 %', pass: 'Pass — within 2×', miss: 'Miss — more than 2× off' };
 
+/** A number and its unit kept on one line when wrapped ("29 ms", not "29" / "ms"). */
+const together = (s: string) => s.replace(/ /g, '\u00a0');
+
 export function renderVerdict(a: DrillAnswer, t: Theme, columns = 80): string {
   const paint = a.grade === 'miss' ? t.bad : a.grade === 'pass' ? t.warn : t.ok;
   const sym = a.grade === 'miss' ? t.sym.bad : t.sym.ok;
-  const head = `${paint(`${sym} ${LABEL[a.grade]}`)}: you said ${showAnswer(a.given, a.problem.unit)}, the answer is ${t.bold(showAnswer(a.problem.answer, a.problem.unit))} (${offBy(a.ratio)})`;
+  const head = `${paint(`${sym} ${LABEL[a.grade]}`)}: you said ${together(showAnswer(a.given, a.problem.unit))}, the answer is ${t.bold(together(showAnswer(a.problem.answer, a.problem.unit)))} (${together(offBy(a.ratio))})`;
   return `${wrap(head, Math.max(50, Math.min(columns, 100) - 1))}\n\n${renderDerivation(a.problem.derivation, t, columns)}`;
 }
 
 /** `repeat` is the command line that gives the same problems again. */
-export function renderDrillSummary(answers: DrillAnswer[], repeat: string, t: Theme): string {
+export function renderDrillSummary(answers: DrillAnswer[], repeat: string, t: Theme, columns = 80): string {
+  const width = contentWidth(columns);
   const n = (g: DrillGrade) => answers.filter((a) => a.grade === g).length;
   const lines = ['', t.heading('Summary'), `${plural(answers.length, 'problem')}: ${t.ok(`${n('excellent')} excellent`)}, ${t.warn(`${n('pass')} pass`)}, ${t.bad(`${n('miss')} miss`)}`];
-  for (const a of answers) lines.push(`  ${a.grade.padEnd(9)} ${a.problem.kind.padEnd(8)} ${showAnswer(a.given, a.problem.unit)} vs ${showAnswer(a.problem.answer, a.problem.unit)} (${offBy(a.ratio)})`);
-  lines.push(t.dim(`Same problems again: ${repeat}`));
+  // Each row hangs under its own text when it wraps, numbers kept with their units.
+  for (const a of answers) {
+    const text = `${together(showAnswer(a.given, a.problem.unit))} vs ${together(showAnswer(a.problem.answer, a.problem.unit))} (${together(offBy(a.ratio))})`;
+    lines.push(hang(`  ${a.grade.padEnd(9)} ${a.problem.kind.padEnd(8)} `, text, width));
+  }
+  lines.push(wrap(t.dim(`Same problems again: ${together(repeat)}`), width));
   return `${lines.join('\n')}\n`;
 }
