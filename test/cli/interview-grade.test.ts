@@ -1,4 +1,5 @@
 /** `study interview grade` through the built binary: the --json shape, transcripts, --save and every bad input. */
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -103,6 +104,11 @@ describe('study interview grade', () => {
   });
 
   const huge = () => file('huge.md', Buffer.alloc(1024 * 1024 + 1, 'a'));
+  const fifo = () => {
+    const p = join(tempDir(), 'notes.fifo');
+    execFileSync('mkfifo', [p]);
+    return p;
+  };
   it.each([
     ['no file', () => ['interview', 'grade'], 2, 'study: grade needs a notes file: study interview grade FILE [--capstone ID] [--json] [--save]'],
     ['no capstone', () => ['interview', 'grade', STRONG], 2, `study: --capstone is needed: the notes do not name one; expected one of ${IDS}`],
@@ -113,6 +119,8 @@ describe('study interview grade', () => {
     ['binary', () => ['interview', 'grade', file('b.md', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x01])), '--capstone', 'eta-pricing'], 1, /^study: \S+ is not a text file \(it holds binary data\); grade plain text or Markdown notes$/],
     ['not UTF-8', () => ['interview', 'grade', file('l.md', Buffer.from([0x63, 0x61, 0x66, 0xe9])), '--capstone', 'eta-pricing'], 1, /^study: \S+ is not UTF-8 text/],
     ['over 1 MB', () => ['interview', 'grade', huge(), '--capstone', 'eta-pricing'], 1, /^study: \S+ is 1\.0 MB; notes files up to 1 MB are graded$/],
+    ['a device (/dev/zero): no hang, no growth', () => ['interview', 'grade', '/dev/zero', '--capstone', 'eta-pricing'], 1, 'study: cannot read notes /dev/zero: it is a device, not a regular file; give a notes file (plain text or Markdown)'],
+    ['a named pipe: no hang', () => ['interview', 'grade', fifo(), '--capstone', 'eta-pricing'], 1, /^study: cannot read notes \S+: it is a named pipe \(FIFO\), not a regular file; give a notes file/],
     ['--capstone without grade', () => ['interview', '--capstone', 'eta-pricing'], 2, 'study: --capstone goes with: study interview grade FILE'],
     ['two capstones', () => ['interview', 'eta-pricing', 'ad-bidding'], 2, 'study: one capstone at a time: got "eta-pricing ad-bidding"; to grade notes use: study interview grade FILE --capstone ID'],
   ] as const)('%s: one line and the right exit code', (_, args, status, line) => {

@@ -4,7 +4,8 @@
  * Reading the file and recording the result happen here; grading is pure (src/interview/grade.ts).
  */
 import { randomUUID } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { readRegular } from '../../progress/files.js';
 import { basename, resolve } from 'node:path';
 import { DataError, UsageError } from '../../errors.js';
 import { capstones, findCapstone, type Capstone } from '../../interview/catalog.js';
@@ -43,18 +44,25 @@ export function parseGradeOptions(args: string[], raw: Record<string, unknown>):
 /** The notes file's text; one clear line for a missing, unreadable, binary or oversized file. */
 export function readNotes(file: string): string {
   const shown = sanitizeLine(file);
-  let bytes: Buffer;
+  let st;
   try {
-    const st = statSync(file);
-    if (st.isDirectory()) throw new DataError(`${shown} is a folder; give a notes file (plain text or Markdown)`);
-    if (st.size > MAX_NOTES_BYTES) throw new DataError(`${shown} is ${(st.size / 1024 / 1024).toFixed(1)} MB; notes files up to 1 MB are graded`);
-    bytes = readFileSync(file);
+    st = statSync(file);
   } catch (e) {
-    if (e instanceof DataError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (code ?? 'read error');
     throw new DataError(`cannot read notes ${shown}: ${why}`);
   }
+  if (st.isDirectory()) throw new DataError(`${shown} is a folder; give a notes file (plain text or Markdown)`);
+  if (st.isFile() && st.size > MAX_NOTES_BYTES) throw new DataError(`${shown} is ${(st.size / 1024 / 1024).toFixed(1)} MB; notes files up to 1 MB are graded`);
+  // Opened without blocking and read with a cap that does not trust stat: a pipe, a device or a
+  // file that grows is refused in one line rather than hanging or filling memory.
+  const r = readRegular(file, MAX_NOTES_BYTES);
+  if (!r.ok) {
+    if (r.reason === 'too-large') throw new DataError(`${shown} is over 1 MB; notes files up to 1 MB are graded`);
+    if (r.reason === 'not-regular') throw new DataError(`cannot read notes ${shown}: ${r.message}; give a notes file (plain text or Markdown)`);
+    throw new DataError(`cannot read notes ${shown}: ${r.reason === 'missing' ? 'no such file' : r.message}`);
+  }
+  const bytes = r.data;
   if (bytes.includes(0)) throw new DataError(`${shown} is not a text file (it holds binary data); grade plain text or Markdown notes`);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
