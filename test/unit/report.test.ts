@@ -152,3 +152,11 @@ describe('export and import', () => {
     for (const line of text.split('\n')) expect(line.length).toBeLessThanOrEqual(59);
   });
 });
+
+describe('numbers on the progress screens', () => {
+  it('group large counts with thousands separators, as every other screen does', () => {
+    const data = { answered: 123456, correct: 100000, reviewsDue: 2345, topics: {}, modules: [], streakDays: 0, activity: [], weakest: [], next: { kind: 'done', text: 'x', command: 'study' }, interviews: { count: 0, last: null, averageCoverage: 0 }, drills: { count: 0, excellent: 0, pass: 0, miss: 0 }, retention: { target: 0.9, measured: null, reviews: 0, buckets: [] } };
+    const text = renderProgress(data as never, plainTheme, new Date('2026-12-01T00:00:00Z'), 100);
+    expect(text).toContain('Answered 123,456 (81% right) · reviews due 2,345');
+  });
+});

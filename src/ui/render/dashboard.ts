@@ -1,12 +1,14 @@
 /** The home screen's dashboard and the `study progress` report. Pure: report and theme in, text out. */
 import type { ProgressJson } from '../../progress/report.js';
+import { whole } from '../../calc/units.js';
 import { sanitizeLine } from '../../sanitize.js';
 import type { Theme } from '../theme.js';
 import { bar, contentWidth, fit, keep, plural, wrap } from '../text.js';
 
 export { fit };
 
-const pct = (f: number) => `${Math.round(f * 100)}%`;
+/** Whole percentages and grouped counts, from the one number formatter (calc/units). */
+const pct = (f: number) => `${Number.isFinite(f) ? Math.round(f * 100) : 0}%`;
 
 /** A mock interview saved with "save and quit", shown with the command that resumes it. */
 export interface PausedInterview {
@@ -44,7 +46,7 @@ export function renderDashboard(r: ProgressJson, t: Theme, now: Date, columns = 
   const width = contentWidth(columns);
   const lines = [t.heading('study — ML system-design interview trainer'), '', t.dim('Topics practised and accuracy, per module'), ...renderModuleBars(r, t, columns), ''];
   const due = r.reviewsDue ? t.warn(`${r.reviewsDue} due`) : t.ok('none due');
-  lines.push(wrap(`Reviews: ${due} · Streak: ${plural(r.streakDays, 'day')} · Answered: ${r.answered}${r.drills.count ? ` · Drills: ${r.drills.count}` : ''}`, width));
+  lines.push(wrap(`Reviews: ${due} · Streak: ${plural(r.streakDays, 'day')} · Answered: ${whole(r.answered)}${r.drills.count ? ` · Drills: ${whole(r.drills.count)}` : ''}`, width));
   const iv = r.interviews.last;
   if (paused) lines.push(wrap(`${t.warn('Paused mock interview:')} ${sanitizeLine(paused.title)}; resume with ${t.accent(keep(paused.command))}`, width));
   if (iv) lines.push(wrap(`Last mock interview: ${sanitizeLine(iv.title)}, ${pct(iv.coverage)} of the checklist covered (${ago(iv.at, now)})`, width));
@@ -65,7 +67,7 @@ export function renderProgress(r: ProgressJson, t: Theme, now: Date, columns = 8
   const acc = r.answered ? pct(r.correct / r.answered) : '—';
   const out = [
     t.heading('Progress'),
-    wrap(`Answered ${r.answered} (${acc} right) · reviews due ${r.reviewsDue} · streak ${plural(r.streakDays, 'day')}`, width),
+    wrap(`Answered ${whole(r.answered)} (${acc} right) · reviews due ${whole(r.reviewsDue)} · streak ${plural(r.streakDays, 'day')}`, width),
     '',
     ...renderModuleBars(r, t, columns),
   ];
@@ -74,7 +76,7 @@ export function renderProgress(r: ProgressJson, t: Theme, now: Date, columns = 8
     const head = 'answered · right · mastery · last';
     out.push('', t.bold('Practised topics') + t.dim(`   ${head}`));
     for (const tr of practised) {
-      const info = `${String(tr.answered).padStart(4)} · ${pct(tr.accuracy).padStart(4)} · ${pct(tr.mastery).padStart(4)} · ${tr.lastPractised ? ago(tr.lastPractised, now) : '—'}`;
+      const info = `${whole(tr.answered).padStart(5)} · ${pct(tr.accuracy).padStart(4)} · ${pct(tr.mastery).padStart(4)} · ${tr.lastPractised ? ago(tr.lastPractised, now) : '—'}`;
       out.push(`  ${fit(`${tr.number}. ${sanitizeLine(tr.title)}`, Math.max(12, width - info.length - 3))} ${info}`);
     }
   }
