@@ -17,16 +17,29 @@ import type { GpuPreset, ModelPreset } from './presets.js';
 /** Share of GPU memory usable for weights and cache; the rest is activations, the CUDA context, fragmentation. */
 export const USABLE_MEMORY = 0.9;
 
-export interface ReplicaInput {
+/** A model on a GPU at given efficiencies: what every serving estimate starts from. */
+export interface ModelOnGpu {
   params: number;
   /** Parameters used per token; defaults to the model's, else params. */
   activeParams?: number;
   model?: ModelPreset;
   dtype: Dtype;
   gpu: GpuPreset;
-  gpus: number;
   mfu: number;
   bandwidthEfficiency: number;
+}
+
+export interface ReplicaInput extends ModelOnGpu {
+  gpus: number;
+}
+
+/** The inputs `calc infer` and `calc serve` share beyond the model on its GPU. */
+export interface ServingInput extends ModelOnGpu {
+  gpuIsDefault?: boolean;
+  promptTokens: number;
+  outputTokens: number;
+  mfuIsDefault?: boolean;
+  price?: { usdPerHour: number; source?: string };
 }
 
 export interface Replica {

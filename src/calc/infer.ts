@@ -7,31 +7,18 @@
  */
 import { assertFinite, count, type CalcResult, type Step, type Table } from './derivation.js';
 import { type Dtype } from './dtype.js';
-import { batchLadder, replica, USABLE_MEMORY, type Replica } from './engine.js';
+import { batchLadder, replica, USABLE_MEMORY, type Replica, type ServingInput } from './engine.js';
 import { bothBytes, describeShape, kvFormula, kvSubstitution, tokensSubstitution } from './kv.js';
-import type { GpuPreset, ModelPreset } from './presets.js';
 import { carry, formatBytes, formatCount, formatFlops, formatPercent, formatSeconds, formatUsd, sigFigs, whole } from './units.js';
 
 export { USABLE_MEMORY } from './engine.js';
 
-export interface InferInput {
-  params: number;
-  activeParams?: number;
-  model?: ModelPreset;
-  dtype: Dtype;
-  gpu: GpuPreset;
-  gpuIsDefault?: boolean;
+export interface InferInput extends ServingInput {
   /** GPUs asked for; respected even when the model does not fit them (then `fits` is false). */
   gpus?: number;
   batch: number;
   /** Tokens cached per sequence (the decode step's context). */
   context: number;
-  promptTokens: number;
-  outputTokens: number;
-  mfu: number;
-  mfuIsDefault?: boolean;
-  bandwidthEfficiency: number;
-  price?: { usdPerHour: number; source?: string };
 }
 
 export interface BatchRow {

@@ -15,28 +15,15 @@
 import { UsageError } from '../errors.js';
 import { assertFinite, count, type CalcResult, type Step } from './derivation.js';
 import type { Dtype } from './dtype.js';
-import { replica, type Replica } from './engine.js';
-import type { GpuPreset, ModelPreset } from './presets.js';
+import { replica, type Replica, type ServingInput } from './engine.js';
 import { carry, formatBytes, formatCount, formatPercent, formatSeconds, formatUsd, sigFigs, whole } from './units.js';
 
-export interface ServeInput {
-  params: number;
-  activeParams?: number;
-  model?: ModelPreset;
-  dtype: Dtype;
-  gpu: GpuPreset;
-  gpuIsDefault?: boolean;
+export interface ServeInput extends ServingInput {
   /** GPUs per replica; default the fewest that hold the weights and one full-length cache. */
   gpusPerReplica?: number;
   qps: number;
-  promptTokens: number;
-  outputTokens: number;
   sloTtft?: number;
   sloTpot?: number;
-  mfu: number;
-  mfuIsDefault?: boolean;
-  bandwidthEfficiency: number;
-  price?: { usdPerHour: number; source?: string };
 }
 
 export interface LoadRow {

@@ -7,6 +7,7 @@
  * backslash-escaped (no emphasis, code spans or links), and a line that would start a heading,
  * list, quote, fence, table or rule starts with an escaped character instead.
  */
+import { WORKED_DESIGN_FIELDS } from '../curriculum/constants.js';
 import type { Curriculum, Diagram, Topic, WorkedDesign } from '../curriculum/schema.js';
 import { sanitize, sanitizeLine } from '../sanitize.js';
 import { answerText, choicesOf } from './answer.js';
@@ -56,23 +57,14 @@ function diagram(d: Diagram): string[] {
   return [`**Diagram: ${inline(d.title)}**`, '', fenced(d.art), ''];
 }
 
-const DESIGN: [Exclude<keyof WorkedDesign, 'title' | 'tradeoffs'>, string][] = [
-  ['problem', 'Problem'],
-  ['framing', 'Framing'],
-  ['data', 'Data'],
-  ['model', 'Model'],
-  ['serving', 'Serving'],
-  ['monitoring', 'Monitoring'],
-];
 
 function workedDesign(w: WorkedDesign): string[] {
   return [
     `**Worked design: ${inline(w.title)}**`,
     '',
-    ...DESIGN.map(([field, label]) => `- **${label}.** ${indented(w[field], '  ')}`),
-    `- **Trade-offs.**`,
-    ...w.tradeoffs.map((x) => `  - ${indented(x, '    ')}`),
-    `- **Estimate.** ${indented(w.estimate, '  ')}`,
+    ...WORKED_DESIGN_FIELDS.flatMap(([field, label]) =>
+      field === 'tradeoffs' ? [`- **${label}.**`, ...w.tradeoffs.map((x) => `  - ${indented(x, '    ')}`)] : [`- **${label}.** ${indented(w[field], '  ')}`],
+    ),
     '',
   ];
 }

@@ -59,7 +59,8 @@ export function parseHolder(text: string): LockHolder | null {
   return { pid, start: m[2] === '-' ? '' : m[2]!, boot: m[3] === '-' ? '' : m[3]! };
 }
 
-function alive(pid: number): boolean {
+/** Whether a process with this pid exists (EPERM: it exists but is not ours). */
+export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { DataError } from '../errors.js';
 import { changeProblem, snapshot } from './check.js';
 import { MAX_PROGRESS_BYTES, readRegular, resolveLink, writeAtomic, describeIoError } from './files.js';
-import { acquireLock } from './lock.js';
+import { acquireLock, alive } from './lock.js';
 import { decodeProgress, emptyProgress, encodeProgress, PROGRESS_VERSION, type Progress } from './model.js';
 
 export { writeAtomic } from './files.js';
@@ -118,14 +118,6 @@ function sizeOf(path: string): number {
   }
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code !== 'ESRCH';
-  }
-}
 
 function ensureDir(path: string): void {
   try {

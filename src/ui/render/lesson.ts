@@ -2,6 +2,7 @@
  * A topic's lesson as terminal text, in sections (the pager shows them one at a time). Pure.
  * Curriculum text is sanitised here, so nothing from a curriculum folder reaches the terminal raw.
  */
+import { WORKED_DESIGN_FIELDS } from '../../curriculum/constants.js';
 import type { Diagram, Module, Section, Topic, WorkedDesign } from '../../curriculum/schema.js';
 import { sanitize, sanitizeLine } from '../../sanitize.js';
 import { displayWidth } from '../../text-width.js';
@@ -86,22 +87,12 @@ export function renderDiagram(d: Diagram, t: Theme, width: number): string {
   return `${t.bold(title)}\n${lines.map((l) => (l ? `${indent}${l}` : '')).join('\n')}`;
 }
 
-const DESIGN_LABELS: [keyof Omit<WorkedDesign, 'title' | 'tradeoffs'> | 'tradeoffs', string][] = [
-  ['problem', 'Problem'],
-  ['framing', 'Framing'],
-  ['data', 'Data'],
-  ['model', 'Model'],
-  ['serving', 'Serving'],
-  ['monitoring', 'Monitoring'],
-  ['tradeoffs', 'Trade-offs'],
-  ['estimate', 'Estimate'],
-];
 
 /** A worked design: its title, then one labelled block per field, text wrapped under a hanging indent. */
 export function renderWorkedDesign(w: WorkedDesign, t: Theme, width: number): string {
-  const labelWidth = Math.max(...DESIGN_LABELS.map(([, l]) => l.length)) + 2;
+  const labelWidth = Math.max(...WORKED_DESIGN_FIELDS.map(([, l]) => l.length)) + 2;
   const hang = ' '.repeat(2 + labelWidth);
-  const blocks = DESIGN_LABELS.map(([field, label]) => {
+  const blocks = WORKED_DESIGN_FIELDS.map(([field, label]) => {
     const first = `  ${t.accent(label.padEnd(labelWidth))}`;
     if (field === 'tradeoffs') {
       return w.tradeoffs.map((x, i) => flow(x, width, `${i === 0 ? first : hang}${t.sym.bullet} `, `${hang}  `)).join('\n');
