@@ -47,5 +47,9 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
 
 void import('./program.js')
   .then(({ main }) => main(argv))
-  // stdout and stderr are synchronous for files, pipes and terminals on Linux, so nothing is cut.
-  .then((code) => process.exit(code));
+  // A pipe is not always written synchronously (output over the 64 KiB pipe buffer was cut when
+  // a slow reader such as `| jq` lagged), so exit only once everything written has been flushed.
+  .then((code) => {
+    if (process.stdout.writableLength === 0) return process.exit(code);
+    process.stdout.write('', () => process.exit(code));
+  });

@@ -78,9 +78,19 @@ export function interviewHistory(events: readonly ProgressEvent[], all: readonly
 }
 
 function dimensions(done: readonly InterviewEvent[], all: readonly Capstone[]): History['dimensions'] {
-  const titles = new Map(all.flatMap((c) => c.interview.rubric.map((d) => [d.id, d.title] as const)));
+  // Problems share dimension ids with different titles ("data-features"): a dimension is named
+  // as the latest interview's own problem names it, never by another problem's rubric.
+  const byTopic = new Map(all.map((c) => [c.topicId, c]));
+  const titles = new Map<string, string>();
   const seen = new Map<string, number[]>();
-  for (const e of done) for (const [id, v] of Object.entries(e.rubric)) seen.set(id, [...(seen.get(id) ?? []), v]);
+  for (const e of done) {
+    const rubric = byTopic.get(e.capstone)?.interview.rubric ?? [];
+    for (const [id, v] of Object.entries(e.rubric)) {
+      seen.set(id, [...(seen.get(id) ?? []), v]);
+      const title = rubric.find((d) => d.id === id)?.title;
+      if (title) titles.set(id, title);
+    }
+  }
   return [...seen]
     .map(([id, v]) => ({ id, title: titles.get(id) ?? id, average: v.reduce((a, b) => a + b, 0) / v.length, last: v[v.length - 1]!, count: v.length }))
     .sort((a, b) => a.average - b.average || a.id.localeCompare(b.id));

@@ -46,7 +46,7 @@ export async function conductPhases(live: Live, c: Capstone): Promise<void> {
         const push = secondLevelPush(c.interview, f, gradeSoFar(live.session, c));
         live.session = { ...live.session, probes: (live.session.probes ?? []).map((p) => (p === probe ? { ...p, pushed: true } : p)) };
         live.save();
-        ctx.out(`\n${ctx.theme.bold('The interviewer:')} ${wrap(sanitizeLine(push), width(live), '', '  ')}\n`);
+        ctx.out(`\n${ctx.theme.bold('The interviewer pushes:')}\n${wrap(sanitizeLine(push.replace(/^Push:\s*/, '')), width(live), '  ', '  ')}\n`);
         await takeNotes(live, c);
       }
     } else {
@@ -70,7 +70,7 @@ const width = (live: Live) => Math.max(40, Math.min(live.ctx.columns, 100) - 1);
 async function frameStretch(live: Live, part: 'intro' | 'questions', title: string, says: string): Promise<void> {
   const { ctx } = live;
   if (!live.session.frame) return;
-  ctx.out(`\n${ctx.theme.heading(title)}${ctx.theme.dim(` · ${mmss(Math.round(live.session.frame[part].plannedMs / 1000))} planned, outside the design time`)}\n${wrap(says, width(live), '  ', '  ')}\n`);
+  ctx.out(`\n${wrap(`${ctx.theme.heading(title)}${ctx.theme.dim(` · ${mmss(Math.round(live.session.frame[part].plannedMs / 1000))} planned, outside the design time`)}`, width(live), '', '  ')}\n${wrap(says, width(live), '  ', '  ')}\n`);
   live.startFrameClock(part);
   let draft: NotesDraft | undefined;
   const result = await live.ask(
@@ -180,7 +180,7 @@ async function clarifyingRound(live: Live, c: Capstone): Promise<void> {
         asked: [...(live.session.asked ?? []), { text: q, matched: m.question?.id ?? null }],
         clarifying: m.question && !live.session.clarifying.includes(m.question.id) ? [...live.session.clarifying, m.question.id] : live.session.clarifying,
       };
-      ctx.out(`${ctx.theme.bold(`  You: ${sanitizeLine(q)}`)}\n${wrap(`Interviewer: ${sanitizeLine(m.question?.answer ?? UNKNOWN_ANSWER)}`, width(live), '  ', '    ')}\n`);
+      ctx.out(`${ctx.theme.bold(wrap(`You: ${sanitizeLine(q)}`, width(live), '  ', '    '))}\n${wrap(`Interviewer: ${sanitizeLine(m.question?.answer ?? UNKNOWN_ANSWER)}`, width(live), '  ', '    ')}\n`);
     }
     live.save();
   }

@@ -42,7 +42,7 @@ export function renderPhaseIntro(c: Capstone, s: Session, t: Theme, columns: num
   const already = rec.usedMs > 0 ? ` · ${secs(rec.usedMs)} used` : '';
   const lines = [
     '',
-    t.heading(`Phase ${s.phaseIndex + 1}/${s.phases.length} · ${phase.title}`) + t.dim(` · ${secs(rec.plannedMs)} planned${already}`),
+    wrap(t.heading(`Phase ${s.phaseIndex + 1}/${s.phases.length} · ${sanitizeLine(phase.title)}`) + t.dim(` · ${secs(rec.plannedMs)} planned${already}`), w, '', '  '),
     // The deep dive asks one topic, chosen by the interviewer from the notes so far.
     ...(oneTopic ? [] : phase.prompts.map((p) => wrap(p, w, `  ${t.sym.bullet} `, '    '))),
   ];
