@@ -5,7 +5,7 @@ import { withFlips, type Flips, type Grade, type Status } from '../../interview/
 import { sanitizeLine } from '../../sanitize.js';
 import type { Session } from '../../interview/session.js';
 import { mmss } from '../../interview/timer.js';
-import { bar, plural, wrap } from '../text.js';
+import { bar, displayWidth, keep, plural, wrap } from '../text.js';
 import { workOnText, type WorkOn } from '../../interview/work-on.js';
 import { stripAnsi, type Theme } from '../plain.js';
 
@@ -153,6 +153,10 @@ export function renderClosing(work: WorkOn, transcript: string, t: Theme, column
   const lines = [''];
   const next = workOnText(work, t.bold);
   if (next) lines.push(wrap(next, w));
-  lines.push(`Transcript: ${t.accent(transcript)}`, t.dim('Saved in your progress; see trends with: study interview --history'));
+  // A path is never split: when it does not fit the line, the file name and its folder go on lines of their own.
+  const cut = transcript.lastIndexOf('/');
+  if (displayWidth(`Transcript: ${transcript}`) <= w || cut < 0) lines.push(`Transcript: ${t.accent(transcript)}`);
+  else lines.push(`Transcript: ${t.accent(transcript.slice(cut + 1))}`, `  in ${t.accent(transcript.slice(0, cut + 1))}`);
+  lines.push(t.dim(wrap(`Saved in your progress; see trends with: ${keep('study interview --history')}`, w)));
   return `${lines.join('\n')}\n`;
 }
