@@ -90,7 +90,7 @@ export function renderGrade(x: GradeScreen, t: Theme, columns: number): string {
   const view = withFlips(c.interview, g, x.flips ?? {});
   const flipped = view.points.some((p) => p.flipped);
   const score = `${t.bold(`${percent(g.score)}%`)}${flipped ? ` by the grader, ${t.bold(`${percent(view.score)}%`)} with your flips` : ''}`;
-  const out = ['', t.heading(x.title), wrap(`Score ${score} ${t.accent(bar(flipped ? view.score : g.score, 20))} · ${stateCounts(g.points)}${x.summary ? ` · ${x.summary}` : ''}`, w)];
+  const out = ['', t.heading(wrap(x.title, w)), wrap(`Score ${score} ${t.accent(bar(flipped ? view.score : g.score, 20))} · ${stateCounts(g.points)}${x.summary ? ` · ${x.summary}` : ''}`, w)];
   if (g.empty) out.push(t.warn('The notes have no text, so every point is missed.'));
   const userPhase = new Map(view.phases.map((p) => [p.id, p.score]));
   c.interview.phases.forEach((phase, i) => {
