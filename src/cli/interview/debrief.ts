@@ -69,7 +69,7 @@ export async function runDebrief(live: Live, c: Capstone, out: string | undefine
     ctx.err(`study: could not write ${out} (${(e as Error).message}); the transcript goes to ${path} instead\n`);
     writeTranscript(path, text);
   }
-  const cards = live.session.noCards ? [] : gapCardIds(c, grade);
+  const cards = live.session.noCards ? [] : gapCardIds(c, grade, live.session.flips ?? {});
   const event = interviewEvent(live.session, c, grade, finishedAt, path, { level: level.level, reviewCards: cards });
   await updateProgress(ctx.progressPath, (p) => {
     // A resumed save after a crash must not record the interview twice.
@@ -122,6 +122,6 @@ async function reviewFlips(live: Live, c: Capstone): Promise<void> {
     live.session = { ...live.session, flips: next };
     live.save();
     const user = Object.keys(next).length ? ` · ${percent(withFlips(c.interview, grade, next).score)}% with your flips` : '';
-    ctx.out(`${ctx.theme.ok(ctx.theme.sym.ok)} ${sanitizeLine(point.point)}: now ${to === point.status ? `${to} (flip undone)` : `${to} (flipped)`}. Score ${percent(grade.score)}% by the grader${user}\n`);
+    ctx.out(`${wrap(`${sanitizeLine(point.point)}: now ${to === point.status ? `${to} (flip undone)` : `${to} (flipped)`}. Score ${percent(grade.score)}% by the grader${user}`, width(ctx.columns), `${ctx.theme.ok(ctx.theme.sym.ok)} `, '  ')}\n`);
   }
 }
