@@ -78,22 +78,24 @@ export function interviewHistory(events: readonly ProgressEvent[], all: readonly
 }
 
 function dimensions(done: readonly InterviewEvent[], all: readonly Capstone[]): History['dimensions'] {
-  // Problems share dimension ids with different titles ("data-features"): a dimension is named
-  // as the latest interview's own problem names it, never by another problem's rubric.
+  // Problems share dimension ids with different meanings ("modelling" is "Inference engine" in one
+  // problem, "Retrieval and generation" in another): a dimension is a dimension id as the
+  // interview's own problem titles it, so only like is averaged with like.
   const byTopic = new Map(all.map((c) => [c.topicId, c]));
-  const titles = new Map<string, string>();
-  const seen = new Map<string, number[]>();
+  const seen = new Map<string, { id: string; title: string; scores: number[] }>();
   for (const e of done) {
     const rubric = byTopic.get(e.capstone)?.interview.rubric ?? [];
     for (const [id, v] of Object.entries(e.rubric)) {
-      seen.set(id, [...(seen.get(id) ?? []), v]);
-      const title = rubric.find((d) => d.id === id)?.title;
-      if (title) titles.set(id, title);
+      const title = rubric.find((d) => d.id === id)?.title ?? id;
+      const key = `${id}\u0000${title}`;
+      const row = seen.get(key) ?? { id, title, scores: [] };
+      row.scores.push(v);
+      seen.set(key, row);
     }
   }
-  return [...seen]
-    .map(([id, v]) => ({ id, title: titles.get(id) ?? id, average: v.reduce((a, b) => a + b, 0) / v.length, last: v[v.length - 1]!, count: v.length }))
-    .sort((a, b) => a.average - b.average || a.id.localeCompare(b.id));
+  return [...seen.values()]
+    .map(({ id, title, scores: v }) => ({ id, title, average: v.reduce((a, b) => a + b, 0) / v.length, last: v[v.length - 1]!, count: v.length }))
+    .sort((a, b) => a.average - b.average || a.title.localeCompare(b.title));
 }
 
 function missedMost(done: readonly InterviewEvent[], byTopic: ReadonlyMap<string, Capstone>): History['missedMost'] {
