@@ -22,6 +22,8 @@ export interface HistoryRow {
   transcript: string | null;
   /** The level the grade showed (interviews from before issue 13 have none). */
   level: 'below-senior' | 'senior' | 'staff' | null;
+  /** `live` for a round run in study, `notes` for notes graded with `interview grade --save`. */
+  source: 'live' | 'notes';
 }
 
 export interface Trend {
@@ -66,6 +68,7 @@ export function interviewHistory(events: readonly ProgressEvent[], all: readonly
       usedSeconds: e.phases.reduce((n, p) => n + p.usedSeconds, 0),
       transcript: e.transcript ?? null,
       level: e.level ?? null,
+      source: e.source ?? 'live',
     }),
   );
   const scores = interviews.flatMap((r) => (r.score === null ? [] : [r.score]));

@@ -49,9 +49,10 @@ export function renderHistory(h: History, t: Theme, columns: number): string {
   const full = contentWidth(columns, Number.MAX_SAFE_INTEGER);
   const barWidth = full >= 100 ? 16 : 8;
   const stats = (r: History['interviews'][number]) => {
-    const format = `${r.minutes}${r.practice ? ' prac' : ' min'}`;
+    const format = r.source === 'notes' ? 'notes' : `${r.minutes}${r.practice ? ' prac' : ' min'}`;
     const score = r.score === null ? '  –' : r.score.toFixed(1).padStart(3);
-    return `${format.padEnd(9)} ${pct(r.coverage).padStart(4)} ${t.accent(bar(r.coverage, barWidth))}  ${score}  ${String(r.hintsUsed).padStart(5)}  ${mmss(r.usedSeconds).padStart(5)}`;
+    const time = r.source === 'notes' ? '–' : mmss(r.usedSeconds);
+    return `${format.padEnd(9)} ${pct(r.coverage).padStart(4)} ${t.accent(bar(r.coverage, barWidth))}  ${score}  ${String(r.hintsUsed).padStart(5)}  ${time.padStart(5)}`;
   };
   const statsHead = `${'format'.padEnd(9)} coverage${' '.repeat(barWidth - 3)} score  hints   time`;
   const fixed = 2 + 16 + 1 + 1 + displayWidth(statsHead);
