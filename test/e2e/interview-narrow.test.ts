@@ -66,3 +66,36 @@ describe('a round at 60 columns', () => {
     }
   });
 });
+
+describe('save and quit while asking', () => {
+  it('keeps the clarifying questions typed but not yet asked, and asks them on resume', async () => {
+    const home = tempDir();
+    const env = isolatedEnv(home, { STUDY_NOW: '2026-06-01T10:00:00.000Z' });
+    const s = startStudy(['interview', 'payment-fraud', '--practice'], env, { cols: 60, rows: 40 });
+    try {
+      await s.waitFor('continue');
+      await step(s, KEY.enter, 'Ask the interviewer');
+      await step(s, 'How many transactions per second at peak?\r', 'at peak?');
+      await step(s, 'How rare is fraud', 'is fraud');
+      await step(s, KEY.ctrlC, 'What now?');
+      await step(s, KEY.down + KEY.enter, 'Continue with: study interview --resume');
+      expect(await s.exited).toBe(0);
+    } finally {
+      s.pty.kill();
+    }
+    const r = startStudy(['interview', '--resume'], env, { cols: 60, rows: 40 });
+    try {
+      const back = await r.waitFor(/How rare is fraud[\s\S]*start notes/);
+      expect(back).toContain('How many transactions per second at peak?');
+      const answers = await step(r, KEY.enter, /0\.08%/);
+      expect(answers).toMatch(/2,900\s+per\s+second/);
+      await r.waitFor('start notes');
+      r.write(KEY.ctrlC);
+      await r.waitFor('What now?');
+      await step(r, KEY.down + KEY.enter, 'Continue with: study interview --resume');
+      expect(await r.exited).toBe(0);
+    } finally {
+      r.pty.kill();
+    }
+  });
+});

@@ -164,13 +164,16 @@ async function clarifyingRound(live: Live, c: Capstone): Promise<void> {
   const bank = c.interview.clarifyingQuestions;
   ctx.out(`${ctx.theme.dim(wrap('Ask the interviewer your clarifying questions: type each on its own line, ⏎ on an empty line to hear the answers; ⏎ on an empty first line to start your notes.', width(live)))}\n`);
   for (;;) {
-    let draft: NotesDraft | undefined;
+    // Questions typed before a save and quit come back in the prompt on resume.
+    let draft: NotesDraft | undefined = live.session.pendingQuestions?.length ? { lines: live.session.pendingQuestions, hintsShown: 0 } : undefined;
     const typed = await live.ask(
       () => live.prompter.notes({ title: 'Ask the interviewer', lines: draft?.lines, clock: live.session.practice ? undefined : () => live.clock()!, bell: () => live.bell(), onChange: (d) => void (draft = d), doneLabel: 'ask (empty: start notes)', theme: ctx.theme }),
       () => {
         if (draft?.current?.trim()) draft = { ...draft, lines: [...draft.lines, draft.current.trimEnd()], current: '' };
+        live.session = { ...live.session, pendingQuestions: draft?.lines.length ? draft.lines : undefined };
       },
     );
+    live.session = { ...live.session, pendingQuestions: undefined };
     const questions = typed.lines.map((l) => l.trim()).filter(Boolean);
     if (!questions.length) return;
     for (const q of questions) {
