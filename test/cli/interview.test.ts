@@ -113,6 +113,12 @@ describe('study interview (no terminal)', () => {
     for (const l of lines) expect(l.length).toBeLessThanOrEqual(79);
   });
 
+  it('show names the topics to study first by title, with the command to open each, and fits the width', () => {
+    const out = runCli(['interview', 'show', 'rag-assistant']).stdout;
+    expect(out).toMatch(/Study first\n {2}• Data ingestion and chunking pipeline \(study learn rag-chunking\)/);
+    for (const l of out.split('\n')) expect(l.length).toBeLessThanOrEqual(79);
+  });
+
   it('prints long JSON whole through a slow pipe (show --json is over the 64 KiB pipe buffer)', () => {
     const sh = `"${process.execPath}" "${BIN}" interview show harmful-content --json | (sleep 0.5; cat)`;
     const r = spawnSync('sh', ['-c', sh], { encoding: 'utf8', env: isolatedEnv(tempDir()), timeout: 60_000 });

@@ -3,7 +3,7 @@ import type { Capstone } from '../../interview/catalog.js';
 import { hintSteps, stepText } from '../../interview/probes.js';
 import { sanitizeLine } from '../../sanitize.js';
 import type { Theme } from '../plain.js';
-import { wrap } from '../text.js';
+import { keep, wrap } from '../text.js';
 
 const widthOf = (columns: number) => Math.max(40, Math.min(columns, 100) - 1);
 
@@ -45,6 +45,6 @@ export function renderShow(c: Capstone, t: Theme, columns: number, topicTitles: 
   }
   out.push('', t.bold('Key numbers'));
   for (const k of iv.keyNumbers) out.push(wrap(`${s(k.label)}: ${s(k.value)} — ${s(k.derivation)}`, w, `  ${t.sym.bullet} `, '    '));
-  out.push('', t.bold('Study first'), ...c.topics.map((id) => wrap(topicTitles.has(id) ? `${s(topicTitles.get(id)!)} ${t.dim(`(study learn ${id})`)}` : id, w, `  ${t.sym.bullet} `, '    ')), '');
+  out.push('', t.bold('Study first'), ...c.topics.map((id) => wrap(topicTitles.has(id) ? `${s(topicTitles.get(id)!)} ${t.dim(`(${keep(`study learn ${id}`)})`)}` : id, w, `  ${t.sym.bullet} `, '    ')), '');
   return out.join('\n');
 }
