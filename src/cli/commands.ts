@@ -42,6 +42,30 @@ export const GLOBAL_OPTIONS: OptionSpec[] = [
   { flags: '--debug', description: 'print stack traces of unexpected errors' },
 ];
 
+const INTERVIEW_HELP = [
+  'CAPSTONE is a problem id from --list (eta-pricing, payment-fraud), or a capstone\'s topic id or number (59); omit it for a menu.',
+  'study interview show ID [--json] prints one problem\'s full material (phases, checklist, follow-ups, rubric bars).',
+  'study interview grade FILE --capstone ID [--json] [--save] grades notes written anywhere (## headings naming a phase split them by phase); a transcript written by study names its problem.',
+  'In a phase: type notes, ⏎ adds a line, ⏎ on an empty line ends the phase, ?⏎ shows the next hint tier (nudge, direction, reveal: a point first revealed counts at most as mentioned). Ctrl-C pauses (resume / save and quit / discard). Transcripts and the paused interview are kept in an interviews/ folder beside the progress file.',
+];
+
+/** Plain word wrap for help text (kept here: the start-up path loads no renderer). */
+function wrapParagraphs(paragraphs: readonly string[], width: number): string {
+  return paragraphs
+    .map((p) => {
+      const lines: string[] = [];
+      let line = '';
+      for (const word of p.split(' ')) {
+        if (line && line.length + 1 + word.length > width) {
+          lines.push(line);
+          line = word;
+        } else line = line ? `${line} ${word}` : word;
+      }
+      return [...lines, line].join('\n');
+    })
+    .join('\n');
+}
+
 export const COMMANDS: CommandSpec[] = [
   {
     name: 'learn',
@@ -94,30 +118,22 @@ export const COMMANDS: CommandSpec[] = [
   {
     name: 'interview',
     args: '[capstone] [file]',
-    summary: 'timed mock interview on a capstone, with a debrief against a checklist and rubric',
+    summary: 'timed mock interview on a capstone or a library problem, with a debrief against a checklist and rubric',
     options: [
       { flags: '--minutes <n>', description: '45 or 60 (default 45)' },
       { flags: '--practice', description: 'no clock' },
       { flags: '--resume', description: 'continue a saved interview' },
-      { flags: '--list', description: 'list the capstones (with --json for scripts)' },
+      { flags: '--list', description: 'list the problems: capstones, then the library (with --json for scripts)' },
       { flags: '--history', description: 'past interviews and their trend' },
-      { flags: '--json', description: 'JSON output for --list, --history and grade' },
+      { flags: '--json', description: 'JSON output for --list, --history, show and grade' },
       { flags: '--out <file>', description: 'where to write the Markdown transcript' },
-      { flags: '--capstone <id>', description: 'grade: the capstone the notes answer (a study transcript names its own)' },
+      { flags: '--capstone <id>', description: 'grade: the problem the notes answer (a study transcript names its own)' },
       { flags: '--save', description: 'grade: record the graded notes in your progress like an interview' },
       { flags: '--seed <n>', description: 'session seed, recorded (probes are chosen from your notes, not drawn at random)' },
       { flags: '--no-cards', description: 'do not turn missed points into review cards after the debrief' },
     ],
-    help: [
-      'CAPSTONE is an id from --list (eta-pricing), a topic id or its number (59); omit it for a menu.',
-      'study interview show ID [--json] prints one problem\'s full material (phases, checklist, follow-ups, rubric bars).',
-      'study interview grade FILE --capstone ID [--json] [--save] grades notes written anywhere (## headings',
-      'naming a phase split them by phase); a transcript written by study names its capstone.',
-      'In a phase: type notes, ⏎ adds a line, ⏎ on an empty line ends the phase, ? then ⏎ shows the next hint tier',
-      '(nudge, direction, reveal: a point first revealed counts at most as mentioned),',
-      'Ctrl-C pauses (resume / save and quit / discard). Transcripts and the paused interview are kept in',
-      'an interviews/ folder beside the progress file.',
-    ].join('\n'),
+    // Paragraphs wrapped to the terminal (at most 99 columns) when help is shown.
+    helpFor: () => wrapParagraphs(INTERVIEW_HELP, Math.min(process.stdout.columns || 80, 100) - 1),
     load: () => import('./commands/interview.js'),
   },
   {

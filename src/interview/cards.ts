@@ -11,7 +11,7 @@ import type { InterviewEvent, StoredCard } from '../progress/model.js';
 import type { QuestionRef } from '../quiz/select.js';
 import { newCard } from '../review/fsrs.js';
 import type { Capstone } from './catalog.js';
-import type { Grade } from './grade.js';
+import type { Grade, Status } from './grade.js';
 
 export const GAP_PREFIX = 'interview:';
 
@@ -24,9 +24,10 @@ export function parseGapCardId(id: string): { problem: string; point: string } |
   return m ? { problem: m[1]!, point: m[2]! } : undefined;
 }
 
-/** The card ids a graded interview creates: its missed and mention-only points. */
-export function gapCardIds(c: Capstone, g: Grade): string[] {
-  return g.points.filter((p) => p.status !== 'explained').map((p) => gapCardId(c.id, p.id));
+/** The card ids a graded interview creates: its missed and mention-only points, after the user's flips. */
+export function gapCardIds(c: Capstone, g: Grade, flips: Readonly<Record<string, Status>> = {}): string[] {
+  // The user's flips decide: a point they flipped to explained gets no card, one flipped down gets one.
+  return g.points.filter((p) => (flips[p.id] ?? p.status) !== 'explained').map((p) => gapCardId(c.id, p.id));
 }
 
 /**

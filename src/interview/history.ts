@@ -22,6 +22,8 @@ export interface HistoryRow {
   transcript: string | null;
   /** The level the grade showed (interviews from before issue 13 have none). */
   level: 'below-senior' | 'senior' | 'staff' | null;
+  /** `live` for a round run in study, `notes` for notes graded with `interview grade --save`. */
+  source: 'live' | 'notes';
 }
 
 export interface Trend {
@@ -66,6 +68,7 @@ export function interviewHistory(events: readonly ProgressEvent[], all: readonly
       usedSeconds: e.phases.reduce((n, p) => n + p.usedSeconds, 0),
       transcript: e.transcript ?? null,
       level: e.level ?? null,
+      source: e.source ?? 'live',
     }),
   );
   const scores = interviews.flatMap((r) => (r.score === null ? [] : [r.score]));
@@ -78,12 +81,24 @@ export function interviewHistory(events: readonly ProgressEvent[], all: readonly
 }
 
 function dimensions(done: readonly InterviewEvent[], all: readonly Capstone[]): History['dimensions'] {
-  const titles = new Map(all.flatMap((c) => c.interview.rubric.map((d) => [d.id, d.title] as const)));
-  const seen = new Map<string, number[]>();
-  for (const e of done) for (const [id, v] of Object.entries(e.rubric)) seen.set(id, [...(seen.get(id) ?? []), v]);
-  return [...seen]
-    .map(([id, v]) => ({ id, title: titles.get(id) ?? id, average: v.reduce((a, b) => a + b, 0) / v.length, last: v[v.length - 1]!, count: v.length }))
-    .sort((a, b) => a.average - b.average || a.id.localeCompare(b.id));
+  // Problems share dimension ids with different meanings ("modelling" is "Inference engine" in one
+  // problem, "Retrieval and generation" in another): a dimension is a dimension id as the
+  // interview's own problem titles it, so only like is averaged with like.
+  const byTopic = new Map(all.map((c) => [c.topicId, c]));
+  const seen = new Map<string, { id: string; title: string; scores: number[] }>();
+  for (const e of done) {
+    const rubric = byTopic.get(e.capstone)?.interview.rubric ?? [];
+    for (const [id, v] of Object.entries(e.rubric)) {
+      const title = rubric.find((d) => d.id === id)?.title ?? id;
+      const key = `${id}\u0000${title}`;
+      const row = seen.get(key) ?? { id, title, scores: [] };
+      row.scores.push(v);
+      seen.set(key, row);
+    }
+  }
+  return [...seen.values()]
+    .map(({ id, title, scores: v }) => ({ id, title, average: v.reduce((a, b) => a + b, 0) / v.length, last: v[v.length - 1]!, count: v.length }))
+    .sort((a, b) => a.average - b.average || a.title.localeCompare(b.title));
 }
 
 function missedMost(done: readonly InterviewEvent[], byTopic: ReadonlyMap<string, Capstone>): History['missedMost'] {

@@ -15,6 +15,7 @@
  */
 import type { Interview } from '../curriculum/schema.js';
 import type { Grade, NotesBlock } from './grade.js';
+import { pointLabel } from './label.js';
 import { prepareText, termStems } from './text.js';
 
 export const LEVELS = ['below-senior', 'senior', 'staff'] as const;
@@ -110,9 +111,9 @@ export function estimateLevel(iv: Pick<Interview, 'rubric' | 'checklist'>, g: Gr
   if (empty.length) reasons.push(`nothing shown for: ${names(empty.map((d) => d.title))}`);
   const staffOk = seniorOk && staffPoints.length > 0 && staffExplained.length * 2 >= staffPoints.length && risk.length === 0;
   if (staffPoints.length) {
-    reasons.push(`staff signals explained: ${staffExplained.length} of ${staffPoints.length}, half needed${staffExplained.length ? ` (${staffExplained.map((p) => p.id).join(', ')})` : ''}`);
-    const missing = staffPoints.filter((p) => status.get(p.id) !== 'explained').map((p) => p.id);
-    if (missing.length) reasons.push(`staff signals missing: ${missing.join(', ')}`);
+    reasons.push(`staff signals explained: ${staffExplained.length} of ${staffPoints.length}, half needed${staffExplained.length ? ` (${staffExplained.map((p) => pointLabel(p.point)).join('; ')})` : ''}`);
+    const missing = staffPoints.filter((p) => status.get(p.id) !== 'explained').map((p) => pointLabel(p.point));
+    if (missing.length) reasons.push(`staff signals missing: ${missing.join('; ')}`);
   }
   if (risk.length) reasons.push(`over-engineering risk: ${risk.length} components named with no reason (${risk.join(', ')}); say why each is needed or leave it out`);
   return { level: staffOk ? 'staff' : seniorOk ? 'senior' : 'below-senior', reasons, dimensions: dims, overEngineering: risk };

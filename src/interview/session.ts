@@ -70,6 +70,8 @@ export const Session = z
     frame: z.object({ intro: FrameRecord, questions: FrameRecord }).strict().optional(),
     /** Clarifying questions as typed, with the bank question each matched (null: none). */
     asked: z.array(z.object({ text: z.string(), matched: z.string().nullable() }).strict()).optional(),
+    /** Clarifying questions typed but not yet asked when the round was paused (asked on resume). */
+    pendingQuestions: z.array(z.string()).optional(),
     /** Probes asked during the round, in order. */
     probes: z.array(Probe).optional(),
     /** Checklist points first given away by a tier-3 hint: they count at most `mentioned`. */

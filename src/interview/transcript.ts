@@ -1,4 +1,5 @@
 /** The Markdown transcript of a finished interview: notes, hints, checklist, scores, follow-ups. Pure. */
+import { pointLabels } from './label.js';
 import type { Capstone } from './catalog.js';
 import { hintsUsed, probeResults, sessionLevel } from './debrief.js';
 import { hintSteps, stepText } from './probes.js';
@@ -97,7 +98,7 @@ export function renderTranscript(x: TranscriptInput): string {
   out.push('');
   const level = sessionLevel(s, c, g);
   out.push('## Level shown by the notes', '', `**${level.level}**`, '', ...level.reasons.map((r) => `- ${r}`), '');
-  if (s.revealed?.length) out.push(`Capped at mentioned (first given away by a reveal hint): ${s.revealed.join(', ')}`, '');
+  if (s.revealed?.length) out.push(`Capped at mentioned (first given away by a reveal hint): ${pointLabels(iv.checklist, s.revealed).join('; ')}`, '');
   const change = iv.midRoundChange;
   if (change && s.changed) {
     out.push('## The mid-round change', '', change.say, '');
@@ -112,7 +113,8 @@ export function renderTranscript(x: TranscriptInput): string {
     out.push('## Probes during the round', '');
     for (const r of probes) {
       const q = r.followUp;
-      out.push(`### ${q.question}`, '', `Asked in ${r.phase}; graded against ${r.points.map((p) => p.id).join(', ')}.`, '');
+      const ph = iv.phases.find((p) => p.id === r.phase);
+      out.push(`### ${q.question}`, '', `Asked ${ph?.kind === 'deep-dive' || r.phase === 'deep-dive' ? 'as the deep-dive topic' : `before the wrap-up, in ${ph?.title ?? r.phase}`}; graded against its target points:`, '');
       if (r.phase !== 'deep-dive') out.push('**Your answer**', '', r.answer.trim() ? fenced(r.answer.split('\n')) : '_(no answer)_', '');
       for (const p of r.points) out.push(`- ${BOX[p.status]} ${p.point} — ${p.status}${p.evidence ? `: “${cell(p.evidence)}”` : ''}`);
       out.push('', '**Model answer**', '', q.answer, '');

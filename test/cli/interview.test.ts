@@ -2,7 +2,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isolatedEnv, runCli, tempDir } from '../helpers.js';
+import { spawnSync } from 'node:child_process';
+import { BIN, isolatedEnv, runCli, tempDir } from '../helpers.js';
 
 const CAPSTONES = ['eta-pricing', 'ad-bidding', 'ecommerce-search'];
 /** The library's ids are fixed by issue 16 (scripts refer to them). */
@@ -85,5 +86,43 @@ describe('study interview (no terminal)', () => {
     expect(json.interviews).toHaveLength(1);
     expect(json.interviews[0]).toMatchObject({ capstone: 'capstone-eta-pricing', coverage: 0.25, score: 2.5, hintsUsed: 1 });
     expect(json.dimensions[0]).toMatchObject({ id: 'serving-scale', average: 2 });
+  });
+
+  it('--history names each dimension as the interview\'s own problem does, not another problem sharing its id', () => {
+    const home = tempDir();
+    const env = isolatedEnv(home);
+    const dir = join(home, 'data', 'ai-design-study');
+    mkdirSync(dir, { recursive: true });
+    const event = {
+      id: 'aaaaaaaa-0000-4000-8000-000000000002', type: 'interview', at: '2025-01-02T10:45:00.000Z', startedAt: '2025-01-02T10:00:00.000Z',
+      capstone: 'capstone-eta-pricing', minutes: 45, practice: false, phases: [], coverage: 0, covered: [], checklistTotal: 32, hintsUsed: 0, clarifyingAsked: 0,
+      rubric: { 'data-features': 3 }, followUps: [],
+    };
+    writeFileSync(join(dir, 'progress.json'), JSON.stringify({ version: 1, createdAt: '2025-01-01T00:00:00.000Z', events: [event], cards: {} }));
+    const json = JSON.parse(runCli(['interview', '--history', '--json'], { env }).stdout);
+    expect(json.dimensions).toEqual([expect.objectContaining({ id: 'data-features', title: 'Data and features' })]);
+  });
+
+  it('--list groups the capstones and the library, every id aligned, nothing over the width', () => {
+    const out = runCli(['interview', '--list']).stdout;
+    const lines = out.split('\n');
+    expect(out).toMatch(/^Problems for mock interviews/);
+    expect(lines.indexOf('Capstones')).toBeLessThan(lines.indexOf('Problem library'));
+    const col = (id: string) => lines.find((l) => l.startsWith(`${id} `))!.search(/ \S/) ;
+    expect(new Set([...CAPSTONES, ...LIBRARY].map(col)).size).toBe(1);
+    for (const l of lines) expect(l.length).toBeLessThanOrEqual(79);
+  });
+
+  it('show names the topics to study first by title, with the command to open each, and fits the width', () => {
+    const out = runCli(['interview', 'show', 'rag-assistant']).stdout;
+    expect(out).toMatch(/Study first\n {2}• Data ingestion and chunking pipeline \(study learn rag-chunking\)/);
+    for (const l of out.split('\n')) expect(l.length).toBeLessThanOrEqual(79);
+  });
+
+  it('prints long JSON whole through a slow pipe (show --json is over the 64 KiB pipe buffer)', () => {
+    const sh = `"${process.execPath}" "${BIN}" interview show harmful-content --json | (sleep 0.5; cat)`;
+    const r = spawnSync('sh', ['-c', sh], { encoding: 'utf8', env: isolatedEnv(tempDir()), timeout: 60_000 });
+    expect(r.stdout.length).toBeGreaterThan(65_536);
+    expect(JSON.parse(r.stdout).id).toBe('harmful-content');
   });
 });

@@ -50,7 +50,7 @@ describe('study interview in a terminal', () => {
       // The deep dive: one topic chosen from the notes so far, then one push.
       expect(s.output()).toContain('The interviewer picks one topic for the deep dive:');
       await step(s, 'Switchbacks by city and hour, because riders share drivers across arms\r', 'share drivers');
-      await step(s, KEY.enter, 'Push: ');
+      await step(s, KEY.enter, 'The interviewer pushes:');
       await step(s, KEY.enter, /Phase 7\/7[\s\S]*Before we wrap up, the interviewer asks:/);
       await step(s, 'No idea\r', 'No idea');
       await step(s, KEY.enter, /✔ Your answer · 1 line[\s\S]*Phase 7\/7[\s\S]*⏎ new line/);

@@ -93,4 +93,31 @@ describe('interview core', () => {
     expect(h.dimensions[0]!.average).toBe(1);
     expect(h.missedMost.every((m) => m.missed === 2 && m.of === 2)).toBe(true);
   });
+
+  it('marks notes graded with grade --save as notes, not as a practice round with no time', async () => {
+    const { renderHistory } = await import('../../src/ui/render/interview-history.js');
+    const { plainTheme } = await import('../../src/ui/plain.js');
+    const s1 = played();
+    const e1 = { ...interviewEvent(s1, eta, sessionGrade(s1, eta), new Date('2025-03-01T10:45:00Z')), source: 'notes' as const, practice: true };
+    const h = interviewHistory([e1], all);
+    expect(h.interviews[0]!.source).toBe('notes');
+    const text = renderHistory(h, plainTheme, 100);
+    expect(text).toMatch(/ notes +\d+% /);
+    expect(text).not.toContain('prac');
+  });
+
+  it('averages a dimension only with the same dimension: one id titled differently by two problems is two rows', () => {
+    const llm = findCapstone(all, 'llm-serving')!;
+    const s1 = { ...played(), rubric: { modelling: 1, communication: 2 } };
+    const e1 = interviewEvent(s1, eta, sessionGrade(s1, eta), new Date('2025-03-01T10:45:00Z'));
+    const e2 = { ...e1, id: 'dddddddd-4444', at: '2025-03-02T10:45:00.000Z', capstone: llm.topicId, rubric: { modelling: 4, communication: 4 } };
+    const titleOf = (c: typeof eta, id: string) => c.interview.rubric.find((d) => d.id === id)!.title;
+    expect(titleOf(eta, 'modelling')).not.toBe(titleOf(llm, 'modelling'));
+    const h = interviewHistory([e1, e2], all);
+    expect(h.dimensions).toEqual([
+      expect.objectContaining({ id: 'modelling', title: titleOf(eta, 'modelling'), average: 1, count: 1 }),
+      expect.objectContaining({ id: 'communication', average: 3, count: 2 }),
+      expect.objectContaining({ id: 'modelling', title: titleOf(llm, 'modelling'), average: 4, count: 1 }),
+    ]);
+  });
 });

@@ -86,6 +86,15 @@ describe('gap cards', () => {
   const c = all.find((x) => x.id === 'ad-bidding')!;
   const g = gradeCapstone(c, notes(c.id, 'weak'));
   const now = new Date('2026-06-01T10:00:00Z');
+  it('follows the user\'s flips: flipped to explained, no card; flipped down from explained, a card', () => {
+    const missed = g.points.find((p) => p.status === 'missed')!;
+    const explained = g.points.find((p) => p.status === 'explained');
+    const flips = { [missed.id]: 'explained' as const, ...(explained ? { [explained.id]: 'mentioned' as const } : {}) };
+    const ids = gapCardIds(c, g, flips);
+    expect(ids).not.toContain(gapCardId(c.id, missed.id));
+    if (explained) expect(ids).toContain(gapCardId(c.id, explained.id));
+    expect(ids.length).toBe(gapCardIds(c, g).length - 1 + (explained ? 1 : 0));
+  });
   it('one card per missed or mention-only point, due now, linked to the topic', () => {
     const ids = gapCardIds(c, g);
     expect(ids.length).toBe(g.points.filter((p) => p.status !== 'explained').length);

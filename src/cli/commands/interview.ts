@@ -23,6 +23,7 @@ import { conductPhases } from '../interview/conduct.js';
 import { runDebrief } from '../interview/debrief.js';
 import { checkOut, clearSaved, inProgressPath, loadSaved } from '../interview/files.js';
 import { LeaveInterview, Live } from '../interview/live.js';
+import { menuName } from '../interview/menu.js';
 import { sanitizeData } from '../untrusted.js';
 
 export interface InterviewOptions {
@@ -128,7 +129,7 @@ export async function run(args: string[], raw: Record<string, unknown>, ctx: Con
     const why = capstone ? mismatch(session, capstone) : `its capstone ${topicId} is not in the curriculum`;
     if (why || !capstone) throw new DataError(`the saved interview cannot continue: ${why}; run study interview and choose to start a new one`);
   } else {
-    capstone ??= await chooseCapstone(all, prompter);
+    capstone ??= await chooseCapstone(all, prompter, ctx.columns);
     session = newSession({ id: randomUUID(), capstone, minutes: o.minutes ?? readConfig(configPath(ctx.progressPath)).interviewMinutes ?? 45, practice: o.practice, seed: seedFrom(o.seed), startedAt: ctx.now(), msPerMinute: perMinute, noCards: o.noCards });
   }
 
@@ -144,9 +145,11 @@ export async function run(args: string[], raw: Record<string, unknown>, ctx: Con
   }
 }
 
-async function chooseCapstone(all: Capstone[], prompter: Prompter): Promise<Capstone> {
+/** The menu: the capstones first, then the library, each marked; long titles hang under their text. */
+async function chooseCapstone(all: Capstone[], prompter: Prompter, columns: number): Promise<Capstone> {
   return prompter.select({
     message: 'Which problem? (the capstones first, then the library)',
-    choices: all.map((c) => ({ name: c.source === 'library' ? `Library · ${c.title}` : c.title, value: c, description: `${c.interview.phases.length} phases · ${c.interview.checklist.length} checklist points · id ${c.id}` })),
+    choices: all.map((c) => ({ ...menuName(`${c.source === 'library' ? 'Library' : 'Capstone'} · ${sanitizeLine(c.title)}`, columns), value: c, description: `${c.interview.phases.length} phases · ${c.interview.checklist.length} checklist points · id ${c.id}` })),
+    pageSize: 14,
   });
 }

@@ -46,7 +46,7 @@ export async function conductPhases(live: Live, c: Capstone): Promise<void> {
         const push = secondLevelPush(c.interview, f, gradeSoFar(live.session, c));
         live.session = { ...live.session, probes: (live.session.probes ?? []).map((p) => (p === probe ? { ...p, pushed: true } : p)) };
         live.save();
-        ctx.out(`\n${ctx.theme.bold('The interviewer:')} ${wrap(sanitizeLine(push), width(live), '', '  ')}\n`);
+        ctx.out(`\n${ctx.theme.bold('The interviewer pushes:')}\n${wrap(sanitizeLine(push.replace(/^Push:\s*/, '')), width(live), '  ', '  ')}\n`);
         await takeNotes(live, c);
       }
     } else {
@@ -70,7 +70,7 @@ const width = (live: Live) => Math.max(40, Math.min(live.ctx.columns, 100) - 1);
 async function frameStretch(live: Live, part: 'intro' | 'questions', title: string, says: string): Promise<void> {
   const { ctx } = live;
   if (!live.session.frame) return;
-  ctx.out(`\n${ctx.theme.heading(title)}${ctx.theme.dim(` · ${mmss(Math.round(live.session.frame[part].plannedMs / 1000))} planned, outside the design time`)}\n${wrap(says, width(live), '  ', '  ')}\n`);
+  ctx.out(`\n${wrap(`${ctx.theme.heading(title)}${ctx.theme.dim(` · ${mmss(Math.round(live.session.frame[part].plannedMs / 1000))} planned, outside the design time`)}`, width(live), '', '  ')}\n${wrap(says, width(live), '  ', '  ')}\n`);
   live.startFrameClock(part);
   let draft: NotesDraft | undefined;
   const result = await live.ask(
@@ -164,13 +164,16 @@ async function clarifyingRound(live: Live, c: Capstone): Promise<void> {
   const bank = c.interview.clarifyingQuestions;
   ctx.out(`${ctx.theme.dim(wrap('Ask the interviewer your clarifying questions: type each on its own line, ⏎ on an empty line to hear the answers; ⏎ on an empty first line to start your notes.', width(live)))}\n`);
   for (;;) {
-    let draft: NotesDraft | undefined;
+    // Questions typed before a save and quit come back in the prompt on resume.
+    let draft: NotesDraft | undefined = live.session.pendingQuestions?.length ? { lines: live.session.pendingQuestions, hintsShown: 0 } : undefined;
     const typed = await live.ask(
       () => live.prompter.notes({ title: 'Ask the interviewer', lines: draft?.lines, clock: live.session.practice ? undefined : () => live.clock()!, bell: () => live.bell(), onChange: (d) => void (draft = d), doneLabel: 'ask (empty: start notes)', theme: ctx.theme }),
       () => {
         if (draft?.current?.trim()) draft = { ...draft, lines: [...draft.lines, draft.current.trimEnd()], current: '' };
+        live.session = { ...live.session, pendingQuestions: draft?.lines.length ? draft.lines : undefined };
       },
     );
+    live.session = { ...live.session, pendingQuestions: undefined };
     const questions = typed.lines.map((l) => l.trim()).filter(Boolean);
     if (!questions.length) return;
     for (const q of questions) {
@@ -180,7 +183,7 @@ async function clarifyingRound(live: Live, c: Capstone): Promise<void> {
         asked: [...(live.session.asked ?? []), { text: q, matched: m.question?.id ?? null }],
         clarifying: m.question && !live.session.clarifying.includes(m.question.id) ? [...live.session.clarifying, m.question.id] : live.session.clarifying,
       };
-      ctx.out(`${ctx.theme.bold(`  You: ${sanitizeLine(q)}`)}\n${wrap(`Interviewer: ${sanitizeLine(m.question?.answer ?? UNKNOWN_ANSWER)}`, width(live), '  ', '    ')}\n`);
+      ctx.out(`${ctx.theme.bold(wrap(`You: ${sanitizeLine(q)}`, width(live), '  ', '    '))}\n${wrap(`Interviewer: ${sanitizeLine(m.question?.answer ?? UNKNOWN_ANSWER)}`, width(live), '  ', '    ')}\n`);
     }
     live.save();
   }

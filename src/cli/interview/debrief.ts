@@ -8,6 +8,7 @@
  */
 import type { Capstone } from '../../interview/catalog.js';
 import { addGapCards, gapCardIds } from '../../interview/cards.js';
+import { pointLabels } from '../../interview/label.js';
 import { interviewEvent, meanScore, probeResults, sessionGrade, sessionLevel } from '../../interview/debrief.js';
 import { renderChange, renderLevel, renderProbes } from '../../ui/render/interview-level.js';
 import { STATUSES, withFlips, type Status } from '../../interview/grade.js';
@@ -21,6 +22,7 @@ import { clearSaved, freshPath, interviewsDir, writeTranscript } from './files.j
 import type { Live } from './live.js';
 
 const LEVEL_NAMES = ['very weak', 'weak', 'strong', 'very strong'] as const;
+const width = (columns: number) => Math.max(40, Math.min(columns, 100) - 1);
 
 /** Runs the debrief and saves everything; returns the transcript path. */
 export async function runDebrief(live: Live, c: Capstone, out: string | undefined): Promise<string> {
@@ -30,8 +32,8 @@ export async function runDebrief(live: Live, c: Capstone, out: string | undefine
   const grade = sessionGrade(live.session, c);
   ctx.out(renderDebrief(c, live.session, grade, t, ctx.columns));
   const revealed = live.session.revealed ?? [];
-  if (revealed.length) ctx.out(t.dim(`Capped at mentioned (first given away by a reveal hint): ${revealed.join(', ')}\n`));
-  ctx.out(renderProbes(probeResults(live.session, c), t, ctx.columns));
+  if (revealed.length) ctx.out(`${t.dim(wrap(`Capped at mentioned (first given away by a reveal hint): ${pointLabels(iv.checklist, revealed).map(sanitizeLine).join('; ')}`, width(ctx.columns)))}\n`);
+  ctx.out(renderProbes(probeResults(live.session, c), t, ctx.columns, iv.phases));
   const change = iv.midRoundChange;
   if (change && live.session.changed) ctx.out(renderChange(change.say, change.targets, grade, t, ctx.columns));
   await reviewFlips(live, c);
@@ -67,7 +69,7 @@ export async function runDebrief(live: Live, c: Capstone, out: string | undefine
     ctx.err(`study: could not write ${out} (${(e as Error).message}); the transcript goes to ${path} instead\n`);
     writeTranscript(path, text);
   }
-  const cards = live.session.noCards ? [] : gapCardIds(c, grade);
+  const cards = live.session.noCards ? [] : gapCardIds(c, grade, live.session.flips ?? {});
   const event = interviewEvent(live.session, c, grade, finishedAt, path, { level: level.level, reviewCards: cards });
   await updateProgress(ctx.progressPath, (p) => {
     // A resumed save after a crash must not record the interview twice.
@@ -77,7 +79,7 @@ export async function runDebrief(live: Live, c: Capstone, out: string | undefine
   });
   clearSaved(live.savePath);
   ctx.out(renderClosing(workOnNext(iv.rubric, live.session.rubric, withFlips(iv, grade, live.session.flips ?? {})), path, t, ctx.columns));
-  if (cards.length) ctx.out(`${wrap(`${cards.length} review card${cards.length === 1 ? '' : 's'} added for the points you missed or only mentioned; drill them with: study review`, Math.max(40, Math.min(ctx.columns, 100) - 1))}\n`);
+  if (cards.length) ctx.out(`${wrap(`${cards.length} review card${cards.length === 1 ? '' : 's'} added for the points you missed or only mentioned; drill them with: study review`, width(ctx.columns))}\n`);
   else if (live.session.noCards) ctx.out(t.dim('No review cards added (--no-cards).\n'));
   return path;
 }
@@ -120,6 +122,6 @@ async function reviewFlips(live: Live, c: Capstone): Promise<void> {
     live.session = { ...live.session, flips: next };
     live.save();
     const user = Object.keys(next).length ? ` · ${percent(withFlips(c.interview, grade, next).score)}% with your flips` : '';
-    ctx.out(`${ctx.theme.ok(ctx.theme.sym.ok)} ${sanitizeLine(point.point)}: now ${to === point.status ? `${to} (flip undone)` : `${to} (flipped)`}. Score ${percent(grade.score)}% by the grader${user}\n`);
+    ctx.out(`${wrap(`${sanitizeLine(point.point)}: now ${to === point.status ? `${to} (flip undone)` : `${to} (flipped)`}. Score ${percent(grade.score)}% by the grader${user}`, width(ctx.columns), `${ctx.theme.ok(ctx.theme.sym.ok)} `, '  ')}\n`);
   }
 }

@@ -10,6 +10,7 @@ import type { Prompter } from '../../ui/prompter.js';
 import type { Context } from '../context.js';
 import { onShutdown } from '../shutdown.js';
 import { clearSaved, saveSession } from './files.js';
+import { menuName } from './menu.js';
 
 /** Thrown to leave the interview after "save and quit" or "discard": not an error, exit 0. */
 export class LeaveInterview extends Error {
@@ -137,7 +138,7 @@ export class Live {
           message: 'What now?',
           choices: [
             { name: 'Resume', value: 'resume' as const },
-            { name: 'Save and quit (continue later with: study interview --resume)', value: 'save' as const },
+            { ...menuName('Save and quit (continue later with: study interview --resume)', this.ctx.columns), value: 'save' as const },
             { name: 'Discard this interview', value: 'discard' as const },
           ],
         });

@@ -3,19 +3,32 @@ import type { CapstoneListing } from '../../interview/catalog.js';
 import type { History, Trend } from '../../interview/history.js';
 import { mmss } from '../../interview/timer.js';
 import { sanitize, sanitizeLine } from '../../sanitize.js';
-import { bar, contentWidth, displayWidth, fit, hang, wrap } from '../text.js';
+import { bar, contentWidth, displayWidth, fit, hang, keep, wrap } from '../text.js';
 import type { Theme } from '../theme.js';
 
 export function renderList(list: readonly CapstoneListing[], t: Theme, columns: number): string {
   const w = Math.max(40, Math.min(columns, 100) - 1);
-  const out = [t.heading('Capstones for mock interviews'), ''];
-  for (const c of list) {
-    const m45 = c.phases.reduce((n, p) => n + p.minutes45, 0);
-    const m60 = c.phases.reduce((n, p) => n + p.minutes60, 0);
-    out.push(hang(`${t.bold(c.id.padEnd(18))} `, sanitizeLine(c.title), w));
-    out.push(t.dim(wrap(`${c.phases.length} phases (${m45} min planned in the 45-minute format, ${m60} in the 60) · ${c.clarifyingQuestions} clarifying questions · ${c.checklist} checklist points · ${c.followUps} follow-ups`, w, ' '.repeat(19), ' '.repeat(19))));
+  const out = [t.heading('Problems for mock interviews'), ''];
+  // The id column fits the longest id; on a narrow terminal the title goes under its id instead.
+  const idWidth = Math.max(...list.map((c) => displayWidth(c.id)), 2) + 2;
+  const side = idWidth <= w / 2;
+  const pad = ' '.repeat(side ? idWidth : 4);
+  const groups = [
+    { heading: 'Capstones', rows: list.filter((c) => c.source !== 'library') },
+    { heading: 'Problem library', rows: list.filter((c) => c.source === 'library') },
+  ].filter((g) => g.rows.length);
+  for (const [gi, g] of groups.entries()) {
+    if (gi > 0) out.push('');
+    out.push(t.bold(g.heading));
+    for (const c of g.rows) {
+      const m45 = c.phases.reduce((n, p) => n + p.minutes45, 0);
+      const m60 = c.phases.reduce((n, p) => n + p.minutes60, 0);
+      if (side) out.push(hang(`${t.bold(c.id.padEnd(idWidth))}`, sanitizeLine(c.title), w));
+      else out.push(t.bold(c.id), wrap(sanitizeLine(c.title), w, pad, pad));
+      out.push(t.dim(wrap(`${c.phases.length} phases (${m45} min planned in the 45-minute format, ${m60} in the 60) · ${c.clarifyingQuestions} clarifying questions · ${c.checklist} checklist points · ${c.followUps} follow-ups`, w, pad, pad)));
+    }
   }
-  out.push('', t.dim('Start one with: study interview ID   (--minutes 45|60, --practice for no clock)'));
+  out.push('', t.dim(wrap(`Start one with: ${keep('study interview ID')}   (${keep('--minutes 45|60')}, ${keep('--practice')} for no clock); see one with: ${keep('study interview show ID')}`, w)));
   return `${out.join('\n')}\n`;
 }
 
@@ -36,20 +49,21 @@ export function renderHistory(h: History, t: Theme, columns: number): string {
   const full = contentWidth(columns, Number.MAX_SAFE_INTEGER);
   const barWidth = full >= 100 ? 16 : 8;
   const stats = (r: History['interviews'][number]) => {
-    const format = `${r.minutes}${r.practice ? ' prac' : ' min'}`;
+    const format = r.source === 'notes' ? 'notes' : `${r.minutes}${r.practice ? ' prac' : ' min'}`;
     const score = r.score === null ? '  –' : r.score.toFixed(1).padStart(3);
-    return `${format.padEnd(9)} ${pct(r.coverage).padStart(4)} ${t.accent(bar(r.coverage, barWidth))}  ${score}  ${String(r.hintsUsed).padStart(5)}  ${mmss(r.usedSeconds).padStart(5)}`;
+    const time = r.source === 'notes' ? '–' : mmss(r.usedSeconds);
+    return `${format.padEnd(9)} ${pct(r.coverage).padStart(4)} ${t.accent(bar(r.coverage, barWidth))}  ${score}  ${String(r.hintsUsed).padStart(5)}  ${time.padStart(5)}`;
   };
   const statsHead = `${'format'.padEnd(9)} coverage${' '.repeat(barWidth - 3)} score  hints   time`;
   const fixed = 2 + 16 + 1 + 1 + displayWidth(statsHead);
-  const longest = Math.max(...h.interviews.map((r) => displayWidth(sanitizeLine(r.title))), 'capstone'.length);
+  const longest = Math.max(...h.interviews.map((r) => displayWidth(sanitizeLine(r.title))), 'problem'.length);
   const titleWidth = Math.min(longest, full - fixed);
   if (titleWidth >= 24) {
-    out.push(t.dim(`  ${'date'.padEnd(16)} ${'capstone'.padEnd(titleWidth)} ${statsHead}`));
+    out.push(t.dim(`  ${'date'.padEnd(16)} ${'problem'.padEnd(titleWidth)} ${statsHead}`));
     for (const r of h.interviews) out.push(`  ${r.at.slice(0, 16).replace('T', ' ')} ${fit(sanitizeLine(r.title), titleWidth)} ${stats(r)}`);
   } else {
     // Narrow terminal: the title on its own line(s), the numbers under it.
-    out.push(t.dim(`  ${'date'.padEnd(16)} capstone`), t.dim(`    ${statsHead}`));
+    out.push(t.dim(`  ${'date'.padEnd(16)} problem`), t.dim(`    ${statsHead}`));
     for (const r of h.interviews) out.push(hang(`  ${r.at.slice(0, 16).replace('T', ' ')} `, sanitizeLine(r.title), w), `    ${stats(r)}`);
   }
   out.push('', t.bold('Trend'));

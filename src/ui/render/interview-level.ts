@@ -12,12 +12,15 @@ const MARK: Record<Status, string> = { explained: '✔', mentioned: '~', missed:
 const LEVEL_TEXT = { 'below-senior': 'below the senior bar', senior: 'senior', staff: 'staff' } as const;
 
 /** Each probe asked in the round: the question, its targets graded on the answer, and the model answer. */
-export function renderProbes(results: readonly ProbeResult[], t: Theme, columns: number): string {
+export function renderProbes(results: readonly ProbeResult[], t: Theme, columns: number, phases: readonly { id: string; title: string; kind?: string | null }[] = []): string {
   if (!results.length) return '';
   const w = widthOf(columns);
   const out = ['', t.heading('The interviewer’s probes, graded')];
   for (const [i, r] of results.entries()) {
-    out.push('', t.bold(wrap(`${i + 1}. ${sanitizeLine(r.followUp.question)}`, w, '', '   ')), t.dim(wrap(`asked ${r.phase === 'deep-dive' ? 'as the deep-dive topic' : `in ${r.phase}`}; graded against: ${r.points.map((p) => p.id).join(', ')}`, w, '   ', '   ')));
+    const ph = phases.find((p) => p.id === r.phase);
+    const when = r.phase === 'deep-dive' || ph?.kind === 'deep-dive' ? 'as the deep-dive topic' : `before the wrap-up, in ${sanitizeLine(ph?.title ?? r.phase)}`;
+    const n = r.points.length;
+    out.push('', t.bold(wrap(`${i + 1}. ${sanitizeLine(r.followUp.question)}`, w, '', '   ')), t.dim(wrap(`asked ${when}; graded against ${n === 1 ? 'its target point' : `its ${n} target points`}:`, w, '   ', '   ')));
     for (const p of r.points) {
       const mark = p.status === 'explained' ? t.ok(MARK[p.status]) : p.status === 'mentioned' ? t.warn(MARK[p.status]) : t.bad(MARK[p.status]);
       out.push(wrap(`${mark} ${sanitizeLine(p.point)} — ${p.status}${p.evidence ? `: “${p.evidence}”` : ''}`, w, '   ', '     '));

@@ -5,7 +5,7 @@ import { withFlips, type Flips, type Grade, type Status } from '../../interview/
 import { sanitizeLine } from '../../sanitize.js';
 import type { Session } from '../../interview/session.js';
 import { mmss } from '../../interview/timer.js';
-import { bar, plural, wrap } from '../text.js';
+import { bar, displayWidth, keep, plural, wrap } from '../text.js';
 import { workOnText, type WorkOn } from '../../interview/work-on.js';
 import { stripAnsi, type Theme } from '../plain.js';
 
@@ -42,7 +42,7 @@ export function renderPhaseIntro(c: Capstone, s: Session, t: Theme, columns: num
   const already = rec.usedMs > 0 ? ` · ${secs(rec.usedMs)} used` : '';
   const lines = [
     '',
-    t.heading(`Phase ${s.phaseIndex + 1}/${s.phases.length} · ${phase.title}`) + t.dim(` · ${secs(rec.plannedMs)} planned${already}`),
+    wrap(t.heading(`Phase ${s.phaseIndex + 1}/${s.phases.length} · ${sanitizeLine(phase.title)}`) + t.dim(` · ${secs(rec.plannedMs)} planned${already}`), w, '', '  '),
     // The deep dive asks one topic, chosen by the interviewer from the notes so far.
     ...(oneTopic ? [] : phase.prompts.map((p) => wrap(p, w, `  ${t.sym.bullet} `, '    '))),
   ];
@@ -90,7 +90,7 @@ export function renderGrade(x: GradeScreen, t: Theme, columns: number): string {
   const view = withFlips(c.interview, g, x.flips ?? {});
   const flipped = view.points.some((p) => p.flipped);
   const score = `${t.bold(`${percent(g.score)}%`)}${flipped ? ` by the grader, ${t.bold(`${percent(view.score)}%`)} with your flips` : ''}`;
-  const out = ['', t.heading(x.title), wrap(`Score ${score} ${t.accent(bar(flipped ? view.score : g.score, 20))} · ${stateCounts(g.points)}${x.summary ? ` · ${x.summary}` : ''}`, w)];
+  const out = ['', t.heading(wrap(x.title, w)), wrap(`Score ${score} ${t.accent(bar(flipped ? view.score : g.score, 20))} · ${stateCounts(g.points)}${x.summary ? ` · ${x.summary}` : ''}`, w)];
   if (g.empty) out.push(t.warn('The notes have no text, so every point is missed.'));
   const userPhase = new Map(view.phases.map((p) => [p.id, p.score]));
   c.interview.phases.forEach((phase, i) => {
@@ -153,6 +153,10 @@ export function renderClosing(work: WorkOn, transcript: string, t: Theme, column
   const lines = [''];
   const next = workOnText(work, t.bold);
   if (next) lines.push(wrap(next, w));
-  lines.push(`Transcript: ${t.accent(transcript)}`, t.dim('Saved in your progress; see trends with: study interview --history'));
+  // A path is never split: when it does not fit the line, the file name and its folder go on lines of their own.
+  const cut = transcript.lastIndexOf('/');
+  if (displayWidth(`Transcript: ${transcript}`) <= w || cut < 0) lines.push(`Transcript: ${t.accent(transcript)}`);
+  else lines.push(`Transcript: ${t.accent(transcript.slice(cut + 1))}`, `  in ${t.accent(transcript.slice(0, cut + 1))}`);
+  lines.push(t.dim(wrap(`Saved in your progress; see trends with: ${keep('study interview --history')}`, w)));
   return `${lines.join('\n')}\n`;
 }

@@ -6,7 +6,7 @@
  */
 import { createPrompt, isEnterKey, useEffect, useKeypress, useRef, useState } from '@inquirer/core';
 import { sanitize } from '../../sanitize.js';
-import { contentWidth, hang, wrap } from '../text.js';
+import { contentWidth, hang, keep as keepTogether, wrap } from '../text.js';
 import type { ClockView } from '../../interview/timer.js';
 import { plainTheme, type Theme } from '../plain.js';
 
@@ -113,13 +113,13 @@ export const notesPrompt = createPrompt<NotesDraft, NotesConfig>((config, done) 
   });
 
   const clock = view ? `${clockText(view, t)}  ` : '';
-  if (status === 'done') return `${t.ok(t.sym.ok)} ${config.title} ${t.dim(`· ${lines.length} ${lines.length === 1 ? 'line' : 'lines'}${shown ? ` · ${shown} hint${shown === 1 ? '' : 's'}` : ''}`)}`;
+  // Notes, hints, the title and the key help wrap under their text (the line being typed is left to the terminal).
+  const width = contentWidth(process.stdout.columns ?? 80);
+  if (status === 'done') return wrap(`${t.ok(t.sym.ok)} ${config.title} ${t.dim(`· ${lines.length} ${lines.length === 1 ? 'line' : 'lines'}${shown ? ` · ${shown} hint${shown === 1 ? '' : 's'}` : ''}`)}`, width, '', '  ');
   const keep = config.visibleLines ?? 8;
   const older = Math.max(0, lines.length - keep);
-  // Notes and hints wrap under their text (the line being typed is left to the terminal).
-  const width = contentWidth(process.stdout.columns ?? 80);
   const body = [
-    `${clock}${t.heading(config.title)}`,
+    wrap(`${clock}${t.heading(config.title)}`, width, '', '  '),
     ...(older ? [t.dim(`  … ${older} earlier ${older === 1 ? 'line' : 'lines'}`)] : []),
     ...lines.slice(older).map((l) => wrap(sanitize(l), width, '  ', '  ')),
     `${t.accent('›')} ${current}`,
@@ -127,7 +127,7 @@ export const notesPrompt = createPrompt<NotesDraft, NotesConfig>((config, done) 
   const bottom = [
     ...hints.slice(0, shown).map((h, i) => t.warn(hang(`  Hint ${i + 1}/${hints.length}: `, sanitize(h), width))),
     ...(note ? [t.dim(`  ${note}`)] : []),
-    t.dim(`⏎ new line · ⏎ on an empty line: ${config.doneLabel ?? 'done'}${hints.length ? ` · ?⏎ hint (${hints.length - shown} left)` : ''} · Ctrl-C pause`),
+    t.dim(wrap(`${keepTogether('⏎ new line')} · ${keepTogether(`⏎ on an empty line: ${config.doneLabel ?? 'done'}`)}${hints.length ? ` · ${keepTogether(`?⏎ hint (${hints.length - shown} left)`)}` : ''} · ${keepTogether('Ctrl-C pause')}`, width)),
   ];
   return [body.join('\n'), bottom.join('\n')];
 });

@@ -1,0 +1,101 @@
+/**
+ * A whole practice round on a library problem at 60 columns, chosen from the menu: the menu lists
+ * capstones then the library by title, clarifying questions typed in the candidate's own words are
+ * answered from the bank, the deep dive probes and pushes, the wrap-up probe is answered, and the
+ * debrief (points with evidence, the probes graded, the rubric, the level with its reasons) names
+ * points by their text, never by id. No row of the terminal overflows the width (a word split by
+ * the terminal), anywhere in the round.
+ */
+import { describe, expect, it } from 'vitest';
+import { isolatedEnv, tempDir } from '../helpers.js';
+import { KEY, startStudy, type Session } from './pty.js';
+
+async function step(s: Session, keys: string, pattern: RegExp | string): Promise<string> {
+  s.mark();
+  s.write(keys);
+  return s.waitFor(pattern);
+}
+
+describe('a round at 60 columns', () => {
+  it('menu, clarifying, probes and debrief fit 60 columns with titles, not ids', async () => {
+    const home = tempDir();
+    const env = isolatedEnv(home, { STUDY_NOW: '2026-06-01T10:00:00.000Z' });
+    const s = startStudy(['interview', '--practice'], env, { cols: 60, rows: 40 });
+    try {
+      const menu = await s.waitFor('Which problem?');
+      await s.waitFor('id eta-pricing');
+      expect(menu + s.output()).toContain('Capstone · Design a ride-hailing ETA');
+      // The capstones first, then the library: rag-assistant is the tenth entry.
+      for (let i = 0; i < 9; i++) await step(s, KEY.down, i < 8 ? /id \S+/ : 'id rag-assistant');
+      await step(s, KEY.enter, 'Introductions');
+      await s.waitFor('continue');
+      await step(s, KEY.enter, 'Ask the interviewer');
+      await step(s, 'How many documents are there?\r', 'documents are there');
+      await step(s, 'Who can see which documents?\r', 'which documents');
+      const answers = await step(s, KEY.enter, /Each source system has its own\s+ACLs/);
+      expect(answers).toMatch(/20 million\s+items/);
+      await s.waitFor('start notes');
+      await step(s, KEY.enter, /Phase 1\/6 · Clarify requirements[\s\S]*end the phase/);
+      await step(s, 'Permissions are checked at query time, so leaks\r', 'so leaks');
+      await step(s, '?\r', 'Nudge —');
+      for (let p = 2; p <= 4; p++) await step(s, KEY.enter, new RegExp(`Phase ${p}/6`));
+      const dive = await step(s, KEY.enter, /Phase 5\/6 · Deep dive[\s\S]*end the phase/);
+      expect(dive).toContain('picks one topic for the deep dive');
+      await step(s, 'Revocations stream in within 60 s, so no stale access\r', 'stale access');
+      await step(s, KEY.enter, /The interviewer pushes:/);
+      await step(s, KEY.enter, /Phase 6\/6/);
+      await s.waitFor(/Before we wrap up, the interviewer asks:/);
+      await step(s, 'A golden set of 200 questions, so we can compare\r', 'compare');
+      await step(s, KEY.enter, /end the phase/);
+      await step(s, KEY.enter, 'Your questions for the interviewer');
+      const debrief = await step(s, KEY.enter, 'Did the grader get a point wrong?');
+      expect(debrief).toMatch(/probes, graded[\s\S]*asked as the deep-dive topic[\s\S]*asked before the wrap-up, in Serving/);
+      expect(debrief).not.toMatch(/graded against: [a-z]+-[a-z]/);
+      const first = await step(s, KEY.enter, 'your level');
+      const total = Number(/\n1\/(\d+) /.exec(first)![1]);
+      for (let d = 1; d <= total; d++) await step(s, KEY.enter, d < total ? `${d + 1}/${total} ` : /Transcript: \S+\.md/);
+      await s.waitFor(/review cards added/);
+      expect(await s.exited).toBe(0);
+      const level = s.output().slice(s.output().indexOf('Level shown by the notes'));
+      expect(level).toMatch(/staff signals missing: Sets the agenda/);
+      expect(level).not.toMatch(/\b(agenda|phased-plan|team-dependencies),/);
+      const rows = await s.screen();
+      expect(rows.filter((r) => r.wrapped).map((r) => r.text)).toEqual([]);
+    } finally {
+      s.pty.kill();
+    }
+  });
+});
+
+describe('save and quit while asking', () => {
+  it('keeps the clarifying questions typed but not yet asked, and asks them on resume', async () => {
+    const home = tempDir();
+    const env = isolatedEnv(home, { STUDY_NOW: '2026-06-01T10:00:00.000Z' });
+    const s = startStudy(['interview', 'payment-fraud', '--practice'], env, { cols: 60, rows: 40 });
+    try {
+      await s.waitFor('continue');
+      await step(s, KEY.enter, 'Ask the interviewer');
+      await step(s, 'How many transactions per second at peak?\r', 'at peak?');
+      await step(s, 'How rare is fraud', 'is fraud');
+      await step(s, KEY.ctrlC, 'What now?');
+      await step(s, KEY.down + KEY.enter, 'Continue with: study interview --resume');
+      expect(await s.exited).toBe(0);
+    } finally {
+      s.pty.kill();
+    }
+    const r = startStudy(['interview', '--resume'], env, { cols: 60, rows: 40 });
+    try {
+      const back = await r.waitFor(/How rare is fraud[\s\S]*start notes/);
+      expect(back).toContain('How many transactions per second at peak?');
+      const answers = await step(r, KEY.enter, /0\.08%/);
+      expect(answers).toMatch(/2,900\s+per\s+second/);
+      await r.waitFor('start notes');
+      r.write(KEY.ctrlC);
+      await r.waitFor('What now?');
+      await step(r, KEY.down + KEY.enter, 'Continue with: study interview --resume');
+      expect(await r.exited).toBe(0);
+    } finally {
+      r.pty.kill();
+    }
+  });
+});
