@@ -140,10 +140,15 @@ export const COMMANDS: CommandSpec[] = [
     name: 'calc',
     args: '[kind]',
     summary: 'back-of-envelope calculators: train, infer, serve, kv, storage, egress, capacity, presets',
-    help: calcHelp(helpWidth(process.stdout.columns)),
+    // Built only when calc is the command being run (or its help is shown), not at every start.
+    get help() {
+      return calcHelp(helpWidth(process.stdout.columns));
+    },
     helpFor: calcHelpFor,
     configure: configureCalc,
-    options: calcOptions(),
+    get options() {
+      return calcOptions();
+    },
     load: () => import('./commands/calc.js'),
   },
   {

@@ -5,7 +5,7 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DataError, UsageError } from '../errors.js';
-import { colorSetting } from '../config/path.js';
+import { colorSetting } from '../config/file.js';
 import { plainTheme, wantsColor, type Theme } from '../ui/plain.js';
 
 /** Global flags as commander parsed them. */

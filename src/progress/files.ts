@@ -150,8 +150,12 @@ export function readRegular(path: string, maxBytes: number): ReadResult {
     if (!st.isFile()) return { ok: false, reason: 'not-regular', message: `it is ${kindOf(st)}, not a regular file` };
     const chunks: Buffer[] = [];
     let total = 0;
+    // The size stat reports sizes the first buffer (it is only a hint: the cap below is what holds);
+    // a small cache file then costs one small allocation, not a megabyte.
+    let want = Math.max(4096, Math.min(st.size + 1, 1 << 20));
     for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.min(1 << 20, maxBytes + 1 - total));
+      const chunk = Buffer.allocUnsafe(Math.min(want, maxBytes + 1 - total));
+      want = 1 << 20;
       const n = readSync(fd, chunk, 0, chunk.length, null);
       if (n === 0) break;
       chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));

@@ -4,7 +4,7 @@
  * (neither is even imported); a miss builds, and on success writes the cache for next time.
  */
 import { mkdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { listSources, readProblems, readSources, readVocabulary, type SourceLayout } from './read.js';
 import { fnv1a } from '../../hash.js';
 import { MAX_PROGRESS_BYTES, readRegular } from '../../progress/files.js';
@@ -31,7 +31,8 @@ export function cacheKey(dir: string, layout: SourceLayout): string {
     } catch {
       // a missing module.yaml still gets a key; the build reports it
     }
-    h.update(`\0${relative(dir, f)}\0${stamp}`);
+    // Every listed file is `join(dir, …)`, so its name relative to the folder is a slice (path.relative resolves both paths each call).
+    h.update(`\0${f.startsWith(`${dir}${sep}`) ? f.slice(dir.length + 1) : relative(dir, f)}\0${stamp}`);
   }
   return h.digest();
 }
