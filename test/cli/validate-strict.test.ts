@@ -26,4 +26,11 @@ describe('study validate --strict --curriculum DIR', () => {
     expect(r.stdout).not.toContain('[positional]');
     expect(r.status).toBe(0);
   });
+
+  it('passes on the bundled curriculum: every item rule, the diagram and worked-design counts, the interview and library bars', () => {
+    const r = runCli(['validate', '--strict']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/is valid and complete\n$/);
+  });
 });
