@@ -8,13 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { isolatedEnv, tempDir } from '../helpers.js';
-import { KEY, startStudy, type Session } from './pty.js';
-
-async function step(s: Session, keys: string, pattern: RegExp | string): Promise<string> {
-  s.mark();
-  s.write(keys);
-  return s.waitFor(pattern);
-}
+import { KEY, startStudy, type Session, step } from './pty.js';
 
 describe('a round at 60 columns', () => {
   it('menu, clarifying, probes and debrief fit 60 columns with titles, not ids', async () => {

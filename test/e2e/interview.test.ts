@@ -8,14 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isolatedEnv, tempDir } from '../helpers.js';
-import { KEY, startStudy, type Session } from './pty.js';
-
-/** Marks, types, and waits for `pattern` in what follows. */
-async function step(s: Session, keys: string, pattern: RegExp | string): Promise<string> {
-  s.mark();
-  s.write(keys);
-  return s.waitFor(pattern);
-}
+import { KEY, startStudy, type Session, step } from './pty.js';
 
 describe('study interview in a terminal', () => {
   it('runs a compressed interview through the debrief and saves the transcript and progress', async () => {

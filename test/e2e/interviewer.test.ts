@@ -8,13 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isolatedEnv, tempDir } from '../helpers.js';
-import { KEY, startStudy, type Session } from './pty.js';
-
-async function step(s: Session, keys: string, pattern: RegExp | string): Promise<string> {
-  s.mark();
-  s.write(keys);
-  return s.waitFor(pattern);
-}
+import { KEY, startStudy, type Session, step } from './pty.js';
 
 describe('the interviewer in a terminal', () => {
   it('probes the skipped point at the deep dive, grades the answer, caps a revealed point and turns misses into due cards', async () => {

@@ -113,3 +113,10 @@ export function startStudy(args: string[], env: NodeJS.ProcessEnv, opts: { cols?
       }),
   };
 }
+
+/** Types `keys`, then waits for `pattern` in what appears after them; returns the output since. */
+export async function step(s: Session, keys: string, pattern: RegExp | string): Promise<string> {
+  s.mark();
+  s.write(keys);
+  return s.waitFor(pattern);
+}

@@ -10,15 +10,9 @@ import { dirname } from 'node:path';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, isolatedEnv, tempDir } from '../helpers.js';
-import { KEY, startStudy, type Session } from './pty.js';
+import { KEY, startStudy, type Session, step } from './pty.js';
 
 const MINI = join(ROOT, 'test/fixtures/mini');
-
-async function step(s: Session, keys: string, pattern: RegExp | string): Promise<string> {
-  s.mark();
-  s.write(keys);
-  return s.waitFor(pattern);
-}
 
 /** After the last "hide cursor", the cursor was shown again. */
 function cursorRestored(raw: string): boolean {

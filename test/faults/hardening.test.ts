@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bootId, processStart } from '../../src/progress/lock.js';
 import { isolatedEnv, ROOT, runCli, tempDir } from '../helpers.js';
+import { canMount, needsMount, tmpfs, umount } from './tmpfs.js';
 
 const MINI = join(ROOT, 'test/fixtures/mini');
 const ESC = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
@@ -34,20 +35,6 @@ function importFile(home: string, doc: unknown, name = 'import.json'): string {
 
 const oneLine = (s: string) => s.trim().split('\n');
 
-/** Mounts a tmpfs (root only); returns the mount point, or null where mounting is not allowed. */
-function tmpfs(options: string): string | null {
-  const dir = tempDir('study-tmpfs-');
-  const r = spawnSync('mount', ['-t', 'tmpfs', '-o', options, 'tmpfs', dir]);
-  return r.status === 0 ? dir : null;
-}
-const umount = (dir: string) => spawnSync('umount', [dir]);
-const canMount = (() => {
-  const d = tmpfs('size=16k');
-  if (d) umount(d);
-  return d !== null;
-})();
-// CI runs as root, where mounting works: there a skip would hide a broken test, so it must not skip.
-const needsMount = process.env.CI ? it : it.skipIf(!canMount);
 if (!canMount && !process.env.CI) console.warn('hardening.test: mount is not permitted here; the nearly-full-disk test is skipped');
 
 /** Fills the tmpfs at `dir`, then frees `freeKiB` so the next write runs out part-way (a short write). */

@@ -10,6 +10,7 @@ import { decodeProgress } from '../../src/progress/model.js';
 import { buildWriter } from '../fixtures/writer.js';
 import { isolatedEnv, runCli, tempDir } from '../helpers.js';
 import { seededRng } from '../../src/quiz/rng.js';
+import { needsMount, tmpfs, umount } from './tmpfs.js';
 
 let writer = '';
 beforeAll(async () => {
@@ -44,20 +45,6 @@ function events(path: string): Set<string> {
   return new Set(decoded.progress.events.map((e) => e.id));
 }
 
-/** Mounts a tmpfs (root only); returns the mount point, or null where mounting is not allowed. */
-function tmpfs(options: string): string | null {
-  const dir = tempDir('study-tmpfs-');
-  const r = spawnSync('mount', ['-t', 'tmpfs', '-o', options, 'tmpfs', dir]);
-  return r.status === 0 ? dir : null;
-}
-const umount = (dir: string) => spawnSync('umount', [dir]);
-const canMount = (() => {
-  const d = tmpfs('size=16k');
-  if (d) umount(d);
-  return d !== null;
-})();
-// CI runs as root, where mounting works: there a skip would hide a broken test, so it must not skip.
-const needsMount = process.env.CI ? it : it.skipIf(!canMount);
 
 describe('progress file under faults', () => {
   it('survives SIGKILL at 200 random moments: always valid, nothing reported saved is lost', async () => {
