@@ -3,9 +3,17 @@
  * handler so that `study --version` imports none of them.
  */
 import type { Context } from './context.js';
-import { calcHelp, calcOptions, helpWidth } from '../calc/flags.js';
-import { calcHelpFor, configureCalc } from './calc/configure.js';
 import type { Command } from 'commander';
+
+/**
+ * The calculators' flag tables and help (about 13 KB of code), loaded only when `calc` is run, its
+ * help is shown, or every command is defined (`study`, `study --help`, completion): `prepare` below.
+ */
+let calc: { flags: typeof import('../calc/flags.js'); configure: typeof import('./calc/configure.js') } | undefined;
+const calcLoaded = () => {
+  if (!calc) throw new Error('calc flags used before prepare()');
+  return calc;
+};
 
 /** A command handler: positional arguments, its own parsed options, the context. */
 export type Handler = (args: string[], opts: Record<string, unknown>, ctx: Context) => Promise<void>;
@@ -32,6 +40,13 @@ export interface CommandSpec {
   load: () => Promise<{ run: Handler }>;
   /** Checks the arguments before the handler loads (e.g. a topic id, with did-you-mean); import lazily. */
   check?: Handler;
+  /** Loads what `options`, `help`, `helpFor` and `configure` need, before they are read. */
+  prepare?: () => Promise<void>;
+}
+
+/** Runs the `prepare` of every command that will be defined in full (all of them when `only` is undefined). */
+export async function prepareCommands(only?: string): Promise<void> {
+  await Promise.all(COMMANDS.filter((c) => c.prepare && (only === undefined || c.name === only)).map((c) => c.prepare!()));
 }
 
 /** Options of `study` itself, accepted before or after any command. */
@@ -141,13 +156,18 @@ export const COMMANDS: CommandSpec[] = [
     args: '[kind]',
     summary: 'back-of-envelope calculators: train, infer, serve, kv, storage, egress, capacity, presets',
     // Built only when calc is the command being run (or its help is shown), not at every start.
-    get help() {
-      return calcHelp(helpWidth(process.stdout.columns));
+    prepare: async () => {
+      const [flags, configure] = await Promise.all([import('../calc/flags.js'), import('./calc/configure.js')]);
+      calc ??= { flags, configure };
     },
-    helpFor: calcHelpFor,
-    configure: configureCalc,
+    get help() {
+      const { flags } = calcLoaded();
+      return flags.calcHelp(flags.helpWidth(process.stdout.columns));
+    },
+    helpFor: (argv) => calcLoaded().configure.calcHelpFor(argv),
+    configure: (cmd, argv) => calcLoaded().configure.configureCalc(cmd, argv),
     get options() {
-      return calcOptions();
+      return calcLoaded().flags.calcOptions();
     },
     load: () => import('./commands/calc.js'),
   },

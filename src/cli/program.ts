@@ -5,7 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT, isPromptCancel, isStudyError, UsageError } from '../errors.js';
 import { sanitize, sanitizeLine } from '../sanitize.js';
-import { COMMANDS, GLOBAL_OPTIONS, type CommandSpec } from './commands.js';
+import { COMMANDS, GLOBAL_OPTIONS, prepareCommands, type CommandSpec } from './commands.js';
 import { makeContext, type GlobalFlags } from './context.js';
 
 import { VERSION } from './version.js';
@@ -104,6 +104,7 @@ export async function main(argv: string[]): Promise<number> {
     // `study help help`: the general help, on stdout like `study help`.
     const ws = words(argv);
     const args = ws[0]?.word === 'help' && ws[1]?.word === 'help' ? argv.filter((_, i) => i !== ws[1]!.at) : argv;
+    await prepareCommands(invokedCommand(args));
     await buildProgram(args).parseAsync(args, { from: 'user' });
     return EXIT.ok;
   } catch (e) {

@@ -12,7 +12,7 @@ import { DRILL_KINDS } from '../../drill/problems.js';
 import { capstones, MINUTES } from '../../interview/catalog.js';
 import { sanitizeLine } from '../../sanitize.js';
 import { loadPresets } from '../calc/presets-load.js';
-import { COMMANDS, GLOBAL_OPTIONS, type CommandSpec } from '../commands.js';
+import { COMMANDS, GLOBAL_OPTIONS, prepareCommands, type CommandSpec } from '../commands.js';
 import { completionScript, SHELLS, type CompletionCommand, type CompletionData, type CompletionOption, type Shell } from '../completion-script.js';
 import type { Context } from '../context.js';
 import { optionNames } from '../did-you-mean.js';
@@ -110,5 +110,6 @@ export async function run(args: string[], _raw: Record<string, unknown>, ctx: Co
   if (!(SHELLS as readonly string[]).includes(shell)) {
     throw new UsageError(`no completion for "${sanitizeLine(args[0])}"; expected one of ${SHELLS.join(', ')} (e.g. study completion bash)`);
   }
+  await prepareCommands(); // every command's options, the calculators' included
   ctx.out(completionScript(shell as Shell, completionData(await loadCurriculum(ctx), ctx)));
 }
