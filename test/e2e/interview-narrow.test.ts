@@ -84,7 +84,9 @@ describe('save and quit while asking', () => {
       const answers = await step(r, KEY.enter, /0\.08%[\s\S]*start notes/);
       expect(answers).toMatch(/2,900\s+per\s+second/);
     } finally {
+      // Closing the terminal saves the round (SIGHUP); wait for that before the temp folder goes.
       r.pty.kill();
+      await r.exited;
     }
   });
 });
