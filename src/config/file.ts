@@ -2,6 +2,7 @@
  * The settings file itself: where it is and its text, read without blocking. No settings table
  * here, so the start-up path (the colour setting, read by every command) loads almost nothing.
  */
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { readRegular } from '../progress/files.js';
 
@@ -19,6 +20,8 @@ const MAX_CONFIG_BYTES = 1 << 20;
  * at most 1 MiB.
  */
 export function readConfigText(path: string): { ok: true; text: string } | { ok: false; missing: boolean; message: string } {
+  // Most people never create a settings file: say so without the cost of a thrown ENOENT.
+  if (!existsSync(path)) return { ok: false, missing: true, message: 'it does not exist' };
   const r = readRegular(path, MAX_CONFIG_BYTES);
   if (r.ok) return { ok: true, text: r.data.toString('utf8') };
   return { ok: false, missing: r.reason === 'missing' || r.code === 'ENOTDIR', message: r.message };
