@@ -4,6 +4,7 @@
  * accepts. Pure: no I/O.
  */
 import type { Scheduling } from '../review/fsrs.js';
+import { parseJson } from '../json.js';
 
 /** The config format this build writes. Newer files are refused; there is nothing older yet. */
 export const CONFIG_VERSION = 1;
@@ -71,12 +72,9 @@ export type DecodeConfig = { ok: true; config: Config } | { ok: false; message: 
 
 /** Parses config.json's text: JSON, version, schema. */
 export function decodeConfig(text: string): DecodeConfig {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (e) {
-    return { ok: false, message: `not valid JSON (${(e as Error).message})` };
-  }
+  const parsed = parseJson(text);
+  if (!parsed.ok) return parsed;
+  const raw = parsed.value;
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, message: 'not a JSON object' };
   const v = (raw as { version?: unknown }).version;
   if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) return { ok: false, message: 'missing or invalid "version" field' };

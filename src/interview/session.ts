@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { FRAME_MINUTES, phaseMinutes, type Capstone, type Minutes } from './catalog.js';
+import { parseJson } from '../json.js';
 
 /**
  * The in-progress file format this build writes. Version 2 adds the introductions and the
@@ -163,12 +164,9 @@ export type DecodedSession = { ok: true; session: Session } | { ok: false; messa
 
 /** Parses an in-progress file's text. */
 export function decodeSession(text: string): DecodedSession {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (e) {
-    return { ok: false, message: `not valid JSON (${(e as Error).message})` };
-  }
+  const json = parseJson(text);
+  if (!json.ok) return json;
+  let raw = json.value;
   const version = (raw as { version?: unknown } | null)?.version;
   if (typeof version === 'number' && version > SESSION_VERSION) return { ok: false, message: `written by a newer version of study (format ${version})` };
   // Version 1 (no frame, probes or tiers) reads as version 2 without them.

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { sortByInstant } from './instant.js';
+import { parseJson } from '../json.js';
 
 export { instant, sortByInstant } from './instant.js';
 
@@ -212,12 +213,9 @@ export type DecodeResult =
 
 /** Parses a progress file's text: JSON, version check, migrations, schema. */
 export function decodeProgress(text: string, migrations: Readonly<Record<number, Migration>> = MIGRATIONS, current = PROGRESS_VERSION): DecodeResult {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (e) {
-    return { ok: false, reason: 'invalid', message: `not valid JSON (${(e as Error).message.slice(0, 100)})` };
-  }
+  const json = parseJson(text);
+  if (!json.ok) return { ok: false, reason: 'invalid', message: json.message };
+  const raw = json.value;
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, reason: 'invalid', message: 'not a JSON object' };
   // zod drops a "__proto__" key silently; a file (or import) carrying one is refused instead.
   if (text.includes('"__proto__"') && hasProtoKey(raw)) return { ok: false, reason: 'invalid', message: 'a key named "__proto__" is not allowed' };

@@ -7,6 +7,7 @@ import { replay, type RatingValue } from '../review/fsrs.js';
 import { importProblem } from './check.js';
 import { missingGapCards } from '../interview/cards.js';
 import { decodeProgress, mergeEvents, type AnswerEvent, type InterviewEvent, type Progress } from './model.js';
+import { parseJson } from '../json.js';
 
 export const EXPORT_KIND = 'study-progress-export';
 
@@ -27,12 +28,10 @@ export function exportDocument(p: Progress, now: Date): ExportDocument {
  */
 export function readImport(text: string, now?: Date): { ok: true; progress: Progress } | { ok: false; message: string } {
   let inner = text;
-  try {
-    const raw = JSON.parse(text) as { kind?: unknown; progress?: unknown };
-    if (raw && typeof raw === 'object' && raw.kind === EXPORT_KIND) inner = JSON.stringify(raw.progress);
-  } catch (e) {
-    return { ok: false, message: `not valid JSON (${(e as Error).message.slice(0, 100)})` };
-  }
+  const parsed = parseJson(text);
+  if (!parsed.ok) return parsed;
+  const raw = parsed.value as { kind?: unknown; progress?: unknown } | null;
+  if (raw && typeof raw === 'object' && raw.kind === EXPORT_KIND) inner = JSON.stringify(raw.progress);
   const r = decodeProgress(inner);
   if (!r.ok) return { ok: false, message: r.reason === 'newer' ? `it was written by a newer study (progress version ${r.version}); update study first` : r.message };
   const problem = importProblem(r.progress, now);
