@@ -10,7 +10,8 @@
 // half-written dist/. Finally the bundled curriculum is compiled into dist/cache.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -137,4 +138,18 @@ try {
   execFileSync(process.execPath, [join(root, 'bin/study.js'), 'topics', '--json'], { env, stdio: 'ignore' });
 } catch {
   console.warn('build: the bundled curriculum did not compile; run `npx study validate` to see why');
+}
+
+// V8 code caches for the bundles (src/cli/code-cache.ts): the read-only commands people script run
+// once each, so their caches hold every function they compiled (`topics` last: its run of the
+// shared program.cjs is kept); every other bundle gets its top level. In a throw-away HOME, so the
+// build never reads or writes the user's own progress or caches.
+const home = mkdtempSync(join(tmpdir(), 'study-build-'));
+try {
+  const quiet = { HOME: home, PATH: process.env.PATH ?? '', NO_COLOR: '1', STUDY_CACHE_DIR: join(dist, 'cache'), STUDY_CODE_CACHE_WRITE: join(dist, 'cache', 'code') };
+  for (const args of [['progress', '--json'], ['topics', '--json']]) execFileSync(process.execPath, [join(root, 'bin/study.js'), ...args], { env: quiet, stdio: 'ignore' });
+} catch {
+  console.warn('build: the start-up code cache was not written; study works, only starts a few milliseconds slower');
+} finally {
+  rmSync(home, { recursive: true, force: true });
 }

@@ -75,7 +75,8 @@ export async function makeContext(flags: GlobalFlags, env: NodeJS.ProcessEnv = p
     theme: wantsColor(setting !== 'never', stream) ? (await import('../ui/theme.js')).makeTheme(true, stream) : plainTheme,
     out: (t) => void process.stdout.write(t),
     err: (t) => void process.stderr.write(t),
-    interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+    // stdout first: when it is not a terminal, stdin (a stream Node builds on first use) is never touched.
+    interactive: Boolean(process.stdout.isTTY && process.stdin.isTTY),
     columns: process.stdout.isTTY ? process.stdout.columns || 80 : 80,
     now: clockFrom(env),
     curriculumDir,

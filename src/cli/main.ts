@@ -3,9 +3,11 @@
  * without loading anything else; every other invocation loads the commander program. The only
  * place that calls `process.exit`.
  */
+import { installCodeCache } from './code-cache.js';
 import { runShutdownHooks } from './shutdown.js';
 
 declare const __STUDY_VERSION__: string;
+declare const __STUDY_DIST__: string | undefined;
 
 const argv = process.argv.slice(2);
 
@@ -52,8 +54,14 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
  */
 function exitAfterFlush(code: number): void {
   const flushed = (stream: NodeJS.WriteStream) => new Promise<void>((done) => (stream.writableLength > 0 && !stream.destroyed ? stream.write('', () => done()) : done()));
-  void Promise.all([flushed(process.stdout), flushed(process.stderr)]).then(() => process.exit(code));
+  void Promise.all([flushed(process.stdout), flushed(process.stderr)]).then(() => {
+    writeCodeCache();
+    process.exit(code);
+  });
 }
+
+// Our bundles load through V8's code cache (bundled builds only; tests of the source import it directly).
+const writeCodeCache = typeof __STUDY_DIST__ === 'string' ? installCodeCache(__STUDY_DIST__, process.env) : () => {};
 
 void import('./program.js')
   .then(({ main }) => main(argv))

@@ -1,5 +1,5 @@
 /** The built binary: help, version, topics --json and validate's exit codes. */
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
@@ -45,6 +45,30 @@ describe('study binary', () => {
     const loaded: string[] = JSON.parse(/LOADED (.*)/.exec(r.stderr)![1]!);
     expect(loaded.some((m) => m.includes('topics.cjs'))).toBe(true);
     expect(loaded.filter((m) => /^(yaml|zod|@inquirer|ts-fsrs)/.test(m) || /build\.cjs|store\.cjs/.test(m))).toEqual([]);
+  });
+
+  it('loads its own files from the code cache the build wrote (this Node accepts every one)', () => {
+    const r = runCli(['doctor', '--json']);
+    const line = JSON.parse(r.stdout)['start-up cache'].value as string;
+    const m = /^(\d+) of (\d+) files loaded from V8's code cache$/.exec(line);
+    expect(m, line).not.toBeNull();
+    expect(Number(m![1])).toBeGreaterThanOrEqual(2);
+    expect(m![1]).toBe(m![2]);
+  });
+
+  it('an edited curriculum file is picked up at once, and the cache keeps one file per view', () => {
+    const home = tempDir();
+    const dir = join(home, 'curriculum');
+    cpSync(join(ROOT, 'curriculum'), dir, { recursive: true });
+    const env = isolatedEnv(home, { STUDY_CURRICULUM: dir, STUDY_CACHE_DIR: join(home, 'cache') });
+    const title = () => JSON.parse(runCli(['topics', '--json'], { env }).stdout).modules[0].sections[0].topics[0].title as string;
+    const before = title();
+    expect(title()).toBe(before); // from the cache now
+    const file = join(dir, '01-foundations', '01-compute.yaml');
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.replace(`title: "${before}"`, `title: "${before} (edited)"`));
+    expect(title()).toBe(`${before} (edited)`);
+    expect(readdirSync(join(home, 'cache')).sort().map((n) => n.replace(/-[0-9a-f]{16}\.json$/, ''))).toEqual(['curriculum', 'topics']);
   });
 
   it('prints topics as JSON in the documented shape', () => {

@@ -1,5 +1,6 @@
 /** `study doctor`: what a bug report needs — versions, paths, data validity, lock, terminal. */
 import { lstatSync, statSync } from 'node:fs';
+import { codeCacheStats } from '../code-cache.js';
 import { configPath, describeConfig } from '../../config/path.js';
 import { loadCurriculumDir } from '../curriculum/load-dir.js';
 import { totals } from '../../curriculum/summary.js';
@@ -24,6 +25,7 @@ export async function run(_args: string[], raw: Record<string, unknown>, ctx: Co
   const add = (label: string, value: string, ok = true) => checks.push({ label, value: sanitizeLine(value), ok });
   add('study', typeof __STUDY_VERSION__ === 'string' ? __STUDY_VERSION__ : 'dev');
   add('node', `${process.version} (${process.platform} ${process.arch})`, Number(process.versions.node.split('.')[0]) >= 20);
+  add('  start-up cache', describeCodeCache());
   add('curriculum', ctx.curriculumDir);
   try {
     const { curriculum, problems } = loadCurriculumDir(ctx.curriculumDir);
@@ -110,4 +112,14 @@ function progressChecks(path: string): Check[] {
     l.state !== 'stale',
   );
   return out;
+}
+
+/** Whether this run's own files came from V8's code cache (a start a few milliseconds faster). */
+function describeCodeCache(): string {
+  const s = codeCacheStats();
+  if (!s) return 'not in use (running from the source)';
+  const parts = [`${s.used} of ${s.used + s.rejected + s.missing} files loaded from V8's code cache`];
+  if (s.rejected) parts.push(`${s.rejected} refused by this Node (made by another version; npm run build remakes them)`);
+  if (s.missing) parts.push(`${s.missing} without one (npm run build makes them)`);
+  return parts.join('; ');
 }
