@@ -3,14 +3,15 @@
 //   dist/program.cjs          commander and the command table
 //   dist/commands/<name>.cjs  one self-contained file per command, loaded only when run
 // CommonJS, because Node 20 loads a CommonJS file several milliseconds faster than an ES module.
-// Dependencies are bundled (one file parses faster than zod's ~90 or yaml's ~100 small files),
-// except inquirer and ts-fsrs, which stay in node_modules and are required only where used
+// Dependencies are bundled (one file parses faster than zod's ~90 or yaml's ~100 small files, and
+// a bundled one comes from the code cache; resolving ts-fsrs's package exports alone took ~1.5 ms),
+// except inquirer and the FSRS optimizer, which stay in node_modules and are loaded only where used
 // (inquirer must stay one shared copy: our own prompts and its prompts share its hook runtime).
 // The bundle is written to a fresh folder and swapped in, so a running `study` never sees a
 // half-written dist/. Finally the bundled curriculum is compiled into dist/cache.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -75,7 +76,7 @@ const common = {
   format: 'cjs',
   platform: 'node',
   target: 'node20',
-  external: ['node-pty', '@inquirer/prompts', '@inquirer/core', 'ts-fsrs', '@open-spaced-repetition/binding'],
+  external: ['node-pty', '@inquirer/prompts', '@inquirer/core', '@open-spaced-repetition/binding'],
   // Code that finds package files (the curriculum, the compiled cache) asks where dist/ is.
   // (__STUDY_DIST_REL__ is replaced below by each file's relative path to dist/.)
   banner: { js: "const __studyDist = require('node:path').join(__dirname, '__STUDY_DIST_REL__');" },
@@ -152,4 +153,15 @@ try {
   console.warn('build: the start-up code cache was not written; study works, only starts a few milliseconds slower');
 } finally {
   rmSync(home, { recursive: true, force: true });
+}
+
+// The bundled caches are part of the package, not anyone's private data: readable by every user
+// of a shared install (the user caches, written at run time, stay private).
+try {
+  for (const rel of ['', ...readdirSync(join(dist, 'cache'), { recursive: true })]) {
+    const p = join(dist, 'cache', rel);
+    chmodSync(p, statSync(p).isDirectory() ? 0o755 : 0o644);
+  }
+} catch {
+  // no bundled cache (the curriculum did not compile): nothing to share
 }
