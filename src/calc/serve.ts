@@ -16,7 +16,7 @@ import { UsageError } from '../errors.js';
 import { assertFinite, count, type CalcResult, type Step } from './derivation.js';
 import type { Dtype } from './dtype.js';
 import { replica, type Replica, type ServingInput } from './engine.js';
-import { carry, formatBytes, formatCount, formatPercent, formatSeconds, formatUsd, sigFigs, whole } from './units.js';
+import { carry, formatBytes, formatCount, formatPercent, formatSeconds, formatUsd, formatUsdColumn, sigFigs, whole } from './units.js';
 
 export interface ServeInput extends ServingInput {
   /** GPUs per replica; default the fewest that hold the weights and one full-length cache. */
@@ -240,7 +240,10 @@ function derivation(i: ServeInput, j: ServeJson, r: Replica) {
     {
       title: 'One replica as load rises',
       head: ['load', 'QPS', 'batch', 'latency', ...(i.price ? ['$/1M tokens'] : [])],
-      rows: j.loadTable.map((x) => [formatPercent(x.utilisation), sigFigs(x.qpsPerReplica), sigFigs(x.batch), formatSeconds(x.latencySeconds), ...(x.costPerMillionTokensUsd !== undefined ? [formatUsd(x.costPerMillionTokensUsd)] : [])]),
+      rows: (() => {
+        const costs = formatUsdColumn(j.loadTable.map((x) => x.costPerMillionTokensUsd ?? Number.NaN));
+        return j.loadTable.map((x, k) => [formatPercent(x.utilisation), sigFigs(x.qpsPerReplica), sigFigs(x.batch), formatSeconds(x.latencySeconds), ...(x.costPerMillionTokensUsd !== undefined ? [costs[k]!] : [])]);
+      })(),
       right: [0, 1, 2, 3, 4],
     },
   ];

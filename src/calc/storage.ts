@@ -6,7 +6,7 @@
 import { assertFinite, type CalcResult, type Step, type Table } from './derivation.js';
 import { describeCharges, describeTiers, tieredCost } from './pricing.js';
 import type { PriceTier, StoragePreset } from './presets.js';
-import { formatBytes, formatPercent, formatUsd } from './units.js';
+import { formatBytes, formatPercent, formatUsd, formatUsdColumn } from './units.js';
 
 /** A price to apply: a preset tier, or a flat price per GB-month from --price-per-gb-month. */
 export type StoragePrice = { tier: StoragePreset } | { flatUsdPerGbMonth: number };
@@ -107,7 +107,11 @@ export function storage(input: StorageInput): CalcResult<StorageJson> {
     tables.push({
       title: `Every tier over ${input.months} months`,
       head: ['tier', 'last month', 'total'],
-      rows: comparison.map((c) => [c.tier, formatUsd(c.lastMonthUsd), formatUsd(c.totalCostUsd)]),
+      rows: (() => {
+        const last = formatUsdColumn(comparison.map((c) => c.lastMonthUsd));
+        const total = formatUsdColumn(comparison.map((c) => c.totalCostUsd));
+        return comparison.map((c, k) => [c.tier, last[k]!, total[k]!]);
+      })(),
       right: [1, 2],
     });
   }

@@ -309,6 +309,20 @@ export function formatUsd(n: number): string {
   return `${sign}$${r < 1e-6 ? expo(r) : r.toFixed(decimals)}`;
 }
 
+/**
+ * A column of $ amounts with one number of decimals, so the points line up: enough for two
+ * significant figures of the smallest amount under $100 (at least cents, at most 6 places);
+ * $100 and more as `formatUsd` writes them. [3.75, 0.375, 0.187] -> ["$3.75", "$0.38", "$0.19"].
+ */
+export function formatUsdColumn(values: number[]): string[] {
+  const small = values.filter((v) => Number.isFinite(v) && v !== 0 && round(Math.abs(v)) < 100).map(Math.abs);
+  const decimals = Math.min(6, Math.max(2, ...small.map((a) => Math.ceil(-Math.log10(a)) + 1)));
+  return values.map((v) => {
+    if (!Number.isFinite(v) || round(Math.abs(v)) >= 100 || Math.abs(v) < 1e-6) return formatUsd(v);
+    return `${v < 0 ? '-' : ''}$${Math.abs(v).toFixed(decimals)}`;
+  });
+}
+
 /** 0.234 -> "23.4%". */
 export function formatPercent(f: number): string {
   return `${sigFigs(f * 100)}%`;

@@ -1,7 +1,7 @@
 /** The one unit parser and formatter: table tests and round-trip properties. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { carry, formatBytes, formatCount, formatFlops, formatSeconds, formatUsd, parseQuantity, sigFigs, times, whole, type Kind } from '../../src/calc/units.js';
+import { carry, formatBytes, formatCount, formatFlops, formatSeconds, formatUsd, formatUsdColumn, parseQuantity, sigFigs, times, whole, type Kind } from '../../src/calc/units.js';
 
 const value = (text: string, kind: Kind) => {
   const r = parseQuantity(text, kind);
@@ -112,6 +112,26 @@ describe('round trips', () => {
       fc.property(fc.string(), fc.constantFrom<Kind>('count', 'bytes', 'seconds', 'usd', 'fraction'), (text, kind) => {
         const r = parseQuantity(text, kind);
         return !r.ok || Number.isFinite(r.value);
+      }),
+    );
+  });
+});
+
+describe('formatUsdColumn', () => {
+  it('gives a column one number of decimals, so the points line up', () => {
+    expect(formatUsdColumn([3.75, 1.875, 0.75, 0.375, 0.25, 0.1875])).toEqual(['$3.75', '$1.88', '$0.75', '$0.38', '$0.25', '$0.19']);
+    expect(formatUsdColumn([0.8, 0.012])).toEqual(['$0.800', '$0.012']);
+    expect(formatUsdColumn([412.4, 5.5])).toEqual(['$412', '$5.50']);
+    expect(formatUsdColumn([Number.NaN, 2])).toEqual(['—', '$2.00']);
+  });
+
+  it('every amount under $100 has the same decimals, and reads back within a cent or 2 significant figures', () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: 0.001, max: 99, noNaN: true }), { minLength: 1, maxLength: 8 }), (xs) => {
+        const out = formatUsdColumn(xs);
+        const decimals = new Set(out.map((s) => s.split('.')[1]?.length));
+        expect(decimals.size).toBe(1);
+        out.forEach((s, k) => expect(Math.abs(Number(s.slice(1)) - xs[k]!)).toBeLessThanOrEqual(Math.max(0.005, xs[k]! * 0.05)));
       }),
     );
   });
