@@ -3,6 +3,7 @@
  * lazily); tests script a fake one by message. Ctrl-C surfaces as an error named ExitPromptError.
  */
 import type { NotesConfig, NotesDraft } from './widgets/notes-prompt.js';
+import { wrap } from './text.js';
 
 export interface Choice<T> {
   name: string;
@@ -42,15 +43,24 @@ export async function inquirerPrompter(highlight?: (s: string) => string): Promi
   ]);
   // A neutral mark once answered: inquirer's default green tick would read as "correct".
   const theme = { prefix: { idle: '?', done: '›' } };
+  // inquirer prints a message after "? " and a refusal after "> " and breaks them at the terminal's
+  // edge, back at column 0; wrapped here instead, whole words under a two-space indent, a number
+  // kept with its unit ("40 ms", "6 mo").
+  const hung = (text: string) => wrap(text.replace(/(\d) (?=[A-Za-zµ]{1,4}\b)/g, '$1\u00a0'), Math.max(20, (process.stdout.columns || 80) - 1), '  ', '  ').slice(2);
+  const refusal = <A extends unknown[]>(check: ((...a: A) => true | string) | undefined) => (check ? (...a: A) => {
+    const r = check(...a);
+    return r === true ? true : hung(r);
+  } : undefined);
   return {
-    select: (o) => (o.ticker ? tickingSelect({ message: o.message, choices: o.choices, ticker: o.ticker, pageSize: o.pageSize }) : select({ ...o, pageSize: o.pageSize ?? 12, theme })),
+    select: (o) => (o.ticker ? tickingSelect({ message: o.message, choices: o.choices, ticker: o.ticker, pageSize: o.pageSize }) : select({ ...o, message: hung(o.message), pageSize: o.pageSize ?? 12, theme })),
     checkbox: (o) => {
-      const { validate: check, answered, ...rest } = o;
+      const { validate, answered, ...rest } = o;
+      const check = refusal(validate);
       const style = answered ? { style: { renderSelectedChoices: (sel: readonly { short: string }[]) => answered(sel.map((c) => c.short)) } } : {};
-      return checkbox({ ...rest, validate: check ? (sel: readonly { value: (typeof o.choices)[number]['value'] }[]) => check(sel.map((c) => c.value)) : undefined, required: o.required ?? false, pageSize: 12, theme: { ...theme, ...style } });
+      return checkbox({ ...rest, message: hung(o.message), validate: check ? (sel: readonly { value: (typeof o.choices)[number]['value'] }[]) => check(sel.map((c) => c.value)) : undefined, required: o.required ?? false, pageSize: 12, theme: { ...theme, ...style } });
     },
-    input: (o) => input({ message: o.message, default: o.default, validate: o.validate, theme }),
-    confirm: (o) => confirm({ ...o, theme }),
+    input: (o) => input({ message: hung(o.message), default: o.default, validate: refusal(o.validate), theme }),
+    confirm: (o) => confirm({ ...o, message: hung(o.message), theme }),
     order: (o) => orderPrompt({ ...o, highlight }),
     notes: (o) => notesPrompt(o),
     page: async (o) => (await import('./widgets/page-prompt.js')).pagePrompt(o),

@@ -191,6 +191,26 @@ describe('the real curriculum at 60 columns', () => {
     expect(rows.some((r) => /^› Choose one \S/.test(r.text))).toBe(true);
   });
 
+  it('a long prompt and its refusal wrap whole words under an indent at 60 columns', async () => {
+    const home = tempDir();
+    const env = isolatedEnv(home, { STUDY_PROGRESS: join(home, 'p.json'), STUDY_NOW: '2026-03-01T09:00:00Z' });
+    const s = startStudy(['quiz', '--question', 'inference-optimization.kv-transfer'], env, { cols: 60, rows: ROWS });
+    await s.waitFor('Your estimate');
+    s.write(`5 fortnights${KEY.enter}`);
+    await s.waitFor('bare number');
+    const rows = (await s.screen()).map((r) => r.text);
+    const at = rows.findIndex((r) => r.startsWith('? Your estimate'));
+    // "? Your estimate (in ms; other units … are" / "  converted) 5 fortnights" / "> unknown unit …" / "  …".
+    expect(rows[at + 1]).toMatch(/^ {2}\S/);
+    const refusal = rows.findIndex((r) => r.startsWith('> unknown unit'));
+    expect(refusal).toBeGreaterThan(at);
+    expect(rows[refusal + 1]).toMatch(/^ {2}\S/);
+    // No unit is split from its number across the break.
+    expect(rows.slice(refusal, refusal + 3).join('\n')).not.toMatch(/\d\n\s*(mo|ms|s|min|h|d|y)\b/);
+    s.write(KEY.ctrlC);
+    await s.exited;
+  });
+
   it('a quiz of every question type overflows no row', async () => {
     const home = tempDir();
     const env = isolatedEnv(home, { STUDY_PROGRESS: join(home, 'p.json'), STUDY_NOW: '2026-03-01T09:00:00Z' });
