@@ -5,7 +5,10 @@ import { DataError, UsageError } from '../errors.js';
 import { MAX_PROGRESS_BYTES, readRegular } from '../progress/files.js';
 import { emptyProgress } from '../progress/model.js';
 import { progressTarget, readProgress, updateProgress, writeAtomic } from '../progress/store.js';
-import { exportDocument, mergeProgress, readImport } from '../progress/transfer.js';
+import { exportDocument, mergeProgress, readImport, type ImportedSettings } from '../progress/transfer.js';
+import { configPath, readConfigText } from '../config/path.js';
+import { decodeConfig, type Config } from '../config/settings.js';
+import { updateConfig } from '../config/store.js';
 import { sanitizeLine } from '../sanitize.js';
 import type { Context } from './context.js';
 import { terminalPrompter } from './interactive.js';
@@ -14,8 +17,14 @@ import { guardOutput } from './output-guard.js';
 export async function exportTo(out: string, ctx: Context): Promise<void> {
   const file = guardOutput(ctx, '--export', out, { example: 'progress-export.json' });
   const progress = readProgress(ctx.progressPath);
-  writeAtomic(file, `${JSON.stringify(exportDocument(progress, ctx.now()), null, 1)}\n`);
-  ctx.out(`Exported ${progress.events.length} events to ${sanitizeLine(file)}\n`);
+  // The settings travel too (a new machine gets your retention, plan and fitted FSRS parameters).
+  const config = readConfigText(configPath(ctx.progressPath));
+  const decoded = config.ok ? decodeConfig(config.text) : undefined;
+  const settings = decoded?.ok ? decoded.config : undefined;
+  writeAtomic(file, `${JSON.stringify(exportDocument(progress, ctx.now(), settings), null, 1)}\n`);
+  ctx.out(`Exported ${progress.events.length} events${settings ? ' and your settings' : ''} to ${sanitizeLine(file)}\n`);
+  if (!config.ok && !config.missing) ctx.err(`study: settings not exported: cannot read ${sanitizeLine(configPath(ctx.progressPath))}: ${config.message}\n`);
+  if (decoded && !decoded.ok) ctx.err(`study: settings not exported: ${sanitizeLine(configPath(ctx.progressPath))} is not valid (${sanitizeLine(decoded.message)}); study doctor shows it\n`);
 }
 
 export async function importFrom(given: string, ctx: Context): Promise<void> {
@@ -33,6 +42,38 @@ export async function importFrom(given: string, ctx: Context): Promise<void> {
   });
   const skipped = incoming.progress.events.length - added;
   ctx.out(`Imported ${added} new event${added === 1 ? '' : 's'} from ${shown}${skipped ? ` (${skipped} already present)` : ''}.\n`);
+  if (incoming.settings) ctx.out(`${await importSettings(incoming.settings, ctx)}\n`);
+}
+
+/**
+ * An export's settings are applied only where this machine has none: your own settings are never
+ * replaced by an import (change them with study config). Says in one line what happened.
+ */
+async function importSettings(imported: NonNullable<ImportedSettings>, ctx: Context): Promise<string> {
+  if (!imported.ok) return `Its settings were not applied: ${sanitizeLine(imported.message)}.`;
+  const path = configPath(ctx.progressPath);
+  let mine: Config | undefined;
+  try {
+    await updateConfig(path, (current) => {
+      if (Object.keys(current).some((k) => k !== 'version')) {
+        mine = current;
+        return current;
+      }
+      return imported.settings;
+    });
+  } catch (e) {
+    // The progress is in; a settings file that cannot be read or written only keeps the export's settings out.
+    return `Its settings were not applied: ${sanitizeLine((e as Error).message)}`;
+  }
+  if (!mine) return `Settings restored from the export into ${sanitizeLine(path)} (study config lists them).`;
+  return canonical({ ...mine, version: 0 }) === canonical({ ...imported.settings, version: 0 }) ? 'Its settings match yours.' : 'Your own settings were kept; the export’s differ and were not applied (study config lists yours).';
+}
+
+/** JSON with keys sorted at every level, so two settings objects compare by content. */
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (v && typeof v === 'object') return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`).join(',')}}`;
+  return JSON.stringify(v);
 }
 
 export async function reset(yes: boolean, ctx: Context): Promise<void> {

@@ -8,6 +8,7 @@ import { importProblem } from './check.js';
 import { missingGapCards } from '../interview/cards.js';
 import { decodeProgress, mergeEvents, type AnswerEvent, type InterviewEvent, type Progress } from './model.js';
 import { parseJson } from '../json.js';
+import { decodeConfig, type Config } from '../config/settings.js';
 
 export const EXPORT_KIND = 'study-progress-export';
 
@@ -15,27 +16,40 @@ export interface ExportDocument {
   kind: typeof EXPORT_KIND;
   exportedAt: string;
   progress: Progress;
+  /** The settings file (config.json) when there was one: retention, plan, fitted FSRS parameters… */
+  settings?: Config;
 }
 
-export function exportDocument(p: Progress, now: Date): ExportDocument {
-  return { kind: EXPORT_KIND, exportedAt: now.toISOString(), progress: p };
+export function exportDocument(p: Progress, now: Date, settings?: Config): ExportDocument {
+  return { kind: EXPORT_KIND, exportedAt: now.toISOString(), progress: p, ...(settings ? { settings } : {}) };
 }
+
+/** What an import document carried besides progress: its settings, or why they cannot be used. */
+export type ImportedSettings = { ok: true; settings: Config } | { ok: false; message: string } | undefined;
 
 /**
  * Reads an export document (or a bare progress file) and validates it like the progress file,
  * then more strictly (see `importProblem`: no control characters, no event dated more than a day
  * after `now` or before 2000). Without `now` (tests of the format alone), no upper date bound.
  */
-export function readImport(text: string, now?: Date): { ok: true; progress: Progress } | { ok: false; message: string } {
+export function readImport(text: string, now?: Date): { ok: true; progress: Progress; settings?: ImportedSettings } | { ok: false; message: string } {
   let inner = text;
+  let settings: ImportedSettings;
   const parsed = parseJson(text);
   if (!parsed.ok) return parsed;
-  const raw = parsed.value as { kind?: unknown; progress?: unknown } | null;
-  if (raw && typeof raw === 'object' && raw.kind === EXPORT_KIND) inner = JSON.stringify(raw.progress);
+  const raw = parsed.value as { kind?: unknown; progress?: unknown; settings?: unknown } | null;
+  if (raw && typeof raw === 'object' && raw.kind === EXPORT_KIND) {
+    inner = JSON.stringify(raw.progress);
+    // Settings are checked as config.json is; bad ones are reported and left out, the progress still imports.
+    if (raw.settings !== undefined) {
+      const d = decodeConfig(JSON.stringify(raw.settings));
+      settings = d.ok ? { ok: true, settings: d.config } : { ok: false, message: d.message };
+    }
+  }
   const r = decodeProgress(inner);
   if (!r.ok) return { ok: false, message: r.reason === 'newer' ? `it was written by a newer study (progress version ${r.version}); update study first` : r.message };
   const problem = importProblem(r.progress, now);
-  return problem ? { ok: false, message: problem } : { ok: true, progress: r.progress };
+  return problem ? { ok: false, message: problem } : { ok: true, progress: r.progress, ...(settings ? { settings } : {}) };
 }
 
 /** Merges `incoming` into `p`: new events by id; cards rebuilt for questions whose answers changed. */

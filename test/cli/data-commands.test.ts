@@ -36,6 +36,49 @@ describe('progress data commands', () => {
     expect(Object.keys(JSON.parse(readFileSync(join(b, 'p.json'), 'utf8')).cards).sort()).toEqual(['kv-cache.single', 'kv-cache.tf']);
   });
 
+  it('settings travel with an export: restored where there are none, never over your own', () => {
+    const seed = seeded();
+    // A fixed clock: the planned interview date must stay in the future.
+    const NOW = { STUDY_NOW: '2026-03-02T09:00:00Z' };
+    const a = { ...seed, env: { ...seed.env, ...NOW } };
+    expect(runCli(['config', 'set', 'retention', '0.85'], { env: a.env }).status).toBe(0);
+    expect(runCli(['config', 'set', 'plan.interview', '2026-04-15'], { env: a.env }).status).toBe(0);
+    const out = join(a.home, 'export.json');
+    expect(runCli(['progress', '--export', out], { env: a.env }).stdout).toContain('Exported 2 events and your settings to');
+    expect(JSON.parse(readFileSync(out, 'utf8')).settings).toMatchObject({ desiredRetention: 0.85, plan: { interview: '2026-04-15' } });
+
+    // A new machine: no settings yet, so the export's are restored.
+    const b = tempDir();
+    const envB = isolatedEnv(b, { STUDY_PROGRESS: join(b, 'p.json'), STUDY_CURRICULUM: MINI, ...NOW });
+    const r = runCli(['progress', '--import', out], { env: envB });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Settings restored from the export');
+    expect(JSON.parse(readFileSync(join(b, 'config.json'), 'utf8'))).toMatchObject({ desiredRetention: 0.85, plan: { interview: '2026-04-15' } });
+    expect(runCli(['progress', '--import', out], { env: envB }).stdout).toContain('Its settings match yours.');
+
+    // A machine with its own settings keeps them.
+    const c = tempDir();
+    const envC = isolatedEnv(c, { STUDY_PROGRESS: join(c, 'p.json'), STUDY_CURRICULUM: MINI, ...NOW });
+    expect(runCli(['config', 'set', 'retention', '0.95'], { env: envC }).status).toBe(0);
+    const kept = runCli(['progress', '--import', out], { env: envC });
+    expect(kept.stdout).toContain('Imported 2 new events');
+    expect(kept.stdout).toContain('Your own settings were kept');
+    expect(JSON.parse(readFileSync(join(c, 'config.json'), 'utf8')).desiredRetention).toBe(0.95);
+
+    // Bad settings in an export are left out with a line; the progress still comes in.
+    const doc = JSON.parse(readFileSync(out, 'utf8'));
+    doc.settings = { version: 1, desiredRetention: 5 };
+    const bad = join(a.home, 'bad-settings.json');
+    writeFileSync(bad, JSON.stringify(doc));
+    const d = tempDir();
+    const envD = isolatedEnv(d, { STUDY_PROGRESS: join(d, 'p.json'), STUDY_CURRICULUM: MINI, ...NOW });
+    const partial = runCli(['progress', '--import', bad], { env: envD });
+    expect(partial.status).toBe(0);
+    expect(partial.stdout).toContain('Imported 2 new events');
+    expect(partial.stdout).toMatch(/Its settings were not applied: .*retention/i);
+    expect(() => readFileSync(join(d, 'config.json'))).toThrow();
+  });
+
   it('refuses a bad import with one line and changes nothing', () => {
     const a = seeded();
     const bad = join(a.home, 'bad.json');
