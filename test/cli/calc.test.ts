@@ -49,6 +49,7 @@ describe('study calc --json', () => {
     for (const flag of ['--params', '--tokens', '--tp', '--pp', '--zero', '--optimizer', '--recompute', '--json', '--presets']) expect(r.stdout).toContain(flag);
     for (const other of ['--kv-heads', '--growth-per-month', '--qps-per-server', '--slo-tpot', '--dau']) expect(r.stdout).not.toContain(other);
     expect(r.stdout).toContain('study calc train: training compute');
+    expect(r.stdout.split('\n')[0]).toBe('Usage: study calc train [options]');
     const s = runCli(['calc', 'serve', '--help']);
     for (const flag of ['--qps', '--slo-ttft', '--slo-tpot', '--prompt-tokens']) expect(s.stdout).toContain(flag);
     expect(s.stdout).not.toContain('--tier');

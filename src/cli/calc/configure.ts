@@ -36,6 +36,8 @@ export function configureCalc(cmd: Command, argv: readonly string[]): void {
   }
   if (!kind) return;
   const keep = kindFlags(kind);
+  // "Usage: study calc storage [options]", not the general "study calc [options] [kind]".
+  cmd.usage(`${kind} [options]`);
   cmd.configureHelp({ visibleOptions: (c) => base.visibleOptions(c).filter((o) => !o.long || keep.has(o.long)) });
 }
 
