@@ -61,6 +61,29 @@ describe('a round at 60 columns', () => {
   });
 });
 
+describe('Ctrl-C between two prompts', () => {
+  it('opens the pause menu, as in a prompt, instead of ending the program', async () => {
+    const home = tempDir();
+    const env = isolatedEnv(home, { STUDY_NOW: '2026-06-01T10:00:00.000Z' });
+    const s = startStudy(['interview', 'payment-fraud', '--practice'], env, { cols: 60, rows: 40 });
+    try {
+      await s.waitFor('continue');
+      await step(s, KEY.enter, 'Ask the interviewer');
+      await step(s, 'How many transactions per second at peak?\r', 'at peak?');
+      // The answer is printed while no prompt is open; Ctrl-C goes in at once, before the next one.
+      await step(s, KEY.enter, /2,900\s+per\s+second/);
+      s.write(KEY.ctrlC);
+      await s.waitFor('What now?');
+      await step(s, KEY.enter, 'start notes'); // Resume
+      await step(s, KEY.ctrlC, 'What now?');
+      await step(s, KEY.down + KEY.enter, 'Continue with: study interview --resume');
+      expect(await s.exited).toBe(0);
+    } finally {
+      s.pty.kill();
+    }
+  });
+});
+
 describe('save and quit while asking', () => {
   it('keeps the clarifying questions typed but not yet asked, and asks them on resume', async () => {
     const home = tempDir();

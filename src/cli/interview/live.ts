@@ -23,6 +23,22 @@ export class LeaveInterview extends Error {
 /** Inquirer signals Ctrl-C with an ExitPromptError. */
 export const isPromptExit = isPromptCancel;
 
+/**
+ * Keeps the terminal in raw mode between prompts while an interview runs. In line mode, a Ctrl-C
+ * pressed while the program is between two prompts (saving, printing an answer) is a SIGINT that
+ * ends the program; in raw mode it is a key that waits, with anything typed meanwhile, for the
+ * next prompt, which opens the pause menu as a Ctrl-C in a prompt does. (A `kill` still stops it.)
+ */
+function holdKeys(on: boolean): void {
+  const stdin = process.stdin;
+  if (!stdin.isTTY || stdin.isRaw === on) return;
+  try {
+    stdin.setRawMode(on);
+  } catch {
+    // the terminal is gone: nothing to hold
+  }
+}
+
 export class Live {
   /** The clock of the phase in progress; null outside the phases. */
   private timer: Timer | null = null;
@@ -48,11 +64,13 @@ export class Live {
       this.save();
       return `the interview is saved; continue with: study interview --resume`;
     });
+    holdKeys(true);
   }
 
   /** The interview is over (finished, left or failed): a signal no longer saves it. */
   close(): void {
     this.offSignal();
+    holdKeys(false);
   }
 
   /** Starts (or continues) the current phase's clock from the time it already used. */
@@ -120,6 +138,8 @@ export class Live {
         await this.pause();
       } finally {
         this.keepOpen = undefined;
+        // The prompt gave the terminal back to line mode; take it again until the next one.
+        holdKeys(true);
       }
     }
   }
