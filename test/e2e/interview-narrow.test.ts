@@ -84,6 +84,40 @@ describe('Ctrl-C between two prompts', () => {
   });
 });
 
+describe('two terminals', () => {
+  it('a second live interview on the same progress is refused with one line until the first ends; a crashed one does not block', async () => {
+    const { writeFileSync, mkdirSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const home = tempDir();
+    const env = isolatedEnv(home, { STUDY_NOW: '2026-06-01T10:00:00.000Z' });
+    const a = startStudy(['interview', 'payment-fraud', '--practice'], env, { cols: 60, rows: 40 });
+    try {
+      await a.waitFor('continue');
+      const b = startStudy(['interview', 'eta-pricing', '--practice'], env, { cols: 60, rows: 40 });
+      const said = await b.waitFor(/another mock interview is running[^\n]*\n?[^\n]*/);
+      expect(said).toMatch(/pid \d+/);
+      expect(await b.exited).toBe(1);
+      await step(a, KEY.ctrlC, 'What now?');
+      await step(a, KEY.down + KEY.enter, 'Continue with: study interview --resume');
+      expect(await a.exited).toBe(0);
+    } finally {
+      a.pty.kill();
+    }
+    // A lock left by a process that is gone (say, killed with SIGKILL) is taken over.
+    const dir = join(home, 'data', 'ai-design-study', 'interviews');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'in-progress.json.lock'), 'pid 999999 start 1 boot -\n');
+    // It also resumes where it was saved: in the introductions.
+    const c = startStudy(['interview', '--resume'], env, { cols: 60, rows: 40 });
+    try {
+      await c.waitFor(/Introductions[\s\S]*on an empty line: continue/);
+    } finally {
+      c.pty.kill();
+      await c.exited;
+    }
+  });
+});
+
 describe('save and quit while asking', () => {
   it('keeps the clarifying questions typed but not yet asked, and asks them on resume', async () => {
     const home = tempDir();

@@ -126,6 +126,31 @@ describe('formats', () => {
     expect(d.ok && d.session.version).toBe(2);
     expect(decodeSession(encodeSession(s))).toMatchObject({ ok: true });
   });
+  it('a round saved at any stage loads again (introductions, each phase, questions, debrief)', async () => {
+    const { newSession, finishPhase } = await import('../../src/interview/session.js');
+    const { loadSaved, saveSession } = await import('../../src/cli/interview/files.js');
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'study-saved-'));
+    try {
+      let s = newSession({ id: 'dddddddd-4444', capstone: all[0]!, minutes: 45, practice: false, seed: 1, startedAt: new Date('2026-01-01T00:00:00Z'), msPerMinute: 60_000 });
+      const stages = [s];
+      s = { ...s, stage: 'phases' };
+      for (let i = 0; i < s.phases.length; i++) {
+        stages.push(s);
+        s = finishPhase(s);
+      }
+      stages.push(s, { ...s, stage: 'debrief' });
+      expect(stages.map((x) => x.stage)).toEqual(['intro', ...s.phases.map(() => 'phases'), 'questions', 'debrief']);
+      for (const x of stages) {
+        const path = join(dir, 'interviews', 'in-progress.json');
+        saveSession(path, x);
+        expect(loadSaved(path), `${x.stage} ${x.phaseIndex}`).toMatchObject({ stage: x.stage, phaseIndex: x.phaseIndex });
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
   it('migrates a version-1 progress file to version 2 unchanged otherwise', async () => {
     const { decodeProgress } = await import('../../src/progress/model.js');
     const r = decodeProgress(JSON.stringify({ version: 1, createdAt: '2026-01-01T00:00:00.000Z', events: [], cards: {} }));

@@ -5,6 +5,8 @@
  * every planned minute to that many seconds (the end-to-end test runs a whole interview with 1).
  */
 import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { configPath, readConfig } from '../../config/path.js';
 import { performance } from 'node:perf_hooks';
 import { DataError, UsageError } from '../../errors.js';
@@ -12,6 +14,7 @@ import { sanitizeLine } from '../../sanitize.js';
 import { capstones, findCapstone, listing, MINUTES, type Capstone, type Minutes } from '../../interview/catalog.js';
 import { interviewHistory } from '../../interview/history.js';
 import { mismatch, newSession, type Session } from '../../interview/session.js';
+import { acquireLock, lockState } from '../../progress/lock.js';
 import { readProgress } from '../../progress/store.js';
 import { renderHistory, renderList } from '../../ui/render/interview-history.js';
 import type { Prompter } from '../../ui/prompter.js';
@@ -93,7 +96,7 @@ export async function run(args: string[], raw: Record<string, unknown>, ctx: Con
     return void ctx.out(o.json ? `${JSON.stringify(h, null, 2)}\n` : renderHistory(sanitizeData(h), ctx.theme, ctx.columns));
   }
   if (all.length === 0) throw new DataError(`the curriculum in ${ctx.curriculumDir} has no capstone with an interview block`);
-  let capstone = o.capstone === undefined ? undefined : findCapstone(all, o.capstone);
+  const capstone = o.capstone === undefined ? undefined : findCapstone(all, o.capstone);
   if (o.capstone !== undefined && !capstone) {
     const { closest } = await import('../did-you-mean.js');
     const near = closest(o.capstone, all.map((c) => c.id));
@@ -104,6 +107,29 @@ export async function run(args: string[], raw: Record<string, unknown>, ctx: Con
   const perMinute = msPerMinute(ctx.env);
   const savePath = inProgressPath(ctx.progressPath);
   requireTerminal(ctx, 'study interview');
+  // One live interview per progress file: a second terminal would overwrite the first one's saved round.
+  const release = await lockInterviews(savePath);
+  try {
+    await runLive(o, all, capstone, out, perMinute, savePath, ctx);
+  } finally {
+    release();
+  }
+}
+
+/**
+ * Takes `interviews/in-progress.json.lock` for the whole round. Held by a live study in another
+ * terminal: one line naming it (its round is saved as it goes). Left by a crashed one: taken over.
+ */
+async function lockInterviews(savePath: string): Promise<() => void> {
+  const lock = `${savePath}.lock`;
+  const st = lockState(lock);
+  if (st.state === 'held') throw new DataError(`another mock interview is running in another terminal (study, pid ${st.holder.pid}); finish it or save and quit there (Ctrl-C), then start again`);
+  mkdirSync(dirname(savePath), { recursive: true, mode: 0o700 });
+  return acquireLock(lock, 2_000);
+}
+
+async function runLive(o: InterviewOptions, all: Capstone[], given: Capstone | undefined, out: string | undefined, perMinute: number, savePath: string, ctx: Context): Promise<void> {
+  let capstone = given;
   const saved = loadSaved(savePath);
   if (o.resume && !saved) throw new UsageError('there is no saved interview to resume; start one with: study interview');
   const prompter = await terminalPrompter(ctx);

@@ -25,7 +25,8 @@ export function loadSaved(path: string): Session | undefined {
   if (!decoded.ok) throw new DataError(`${path} is not a saved interview study can read (${decoded.message}); move it away to start afresh`);
   const s = decoded.session;
   // A phase index past the phases (a hand edit, an older build) would crash the interview later.
-  const fits = s.stage === 'phases' ? s.phaseIndex < s.phases.length : s.phaseIndex === s.phases.length;
+  // Introductions come before phase 1; the candidate's questions and the debrief after the last phase.
+  const fits = s.stage === 'intro' ? s.phaseIndex === 0 : s.stage === 'phases' ? s.phaseIndex < s.phases.length : s.phaseIndex === s.phases.length;
   if (!fits) {
     throw new DataError(`the saved interview in ${path} is at phase ${s.phaseIndex + 1} of ${s.phases.length}, which does not exist, so it cannot continue; move that file away (its notes are in it) to start a new interview`);
   }
