@@ -106,7 +106,7 @@ export const COMMANDS: CommandSpec[] = [
   },
   {
     name: 'review',
-    summary: 'spaced repetition (FSRS): due cards first, most overdue first, then new ones',
+    summary: 'spaced repetition (FSRS): due cards first (mock-interview gaps, then most overdue), then new ones',
     options: [
       { flags: '--limit <n>', description: 'at most N cards (default 20)' },
       { flags: '--cram', description: 'practise the weakest cards without changing the schedule' },

@@ -1,10 +1,12 @@
 /**
- * The review queue: due cards first (most overdue first), then new questions in outline order, up
- * to a limit; and for cram, the weakest known cards regardless of due date. Pure.
+ * The review queue: due cards first — a mock interview's gap cards before the rest, each group most
+ * overdue first — then new questions in outline order, up to a limit; and for cram, the weakest
+ * known cards regardless of due date. Pure.
  */
 import type { QuestionRef } from '../quiz/select.js';
 import type { StoredCard } from '../progress/model.js';
 import { isDue, retrievability, type Scheduling } from './fsrs.js';
+import { GAP_PREFIX } from '../interview/cards.js';
 
 export interface Queue {
   due: QuestionRef[];
@@ -30,7 +32,9 @@ export function buildQueue(refs: QuestionRef[], cards: Record<string, StoredCard
     if (isDue(card, now)) due.push({ ref, at });
     else if (nextDue === undefined || at < nextDue) nextDue = at;
   }
-  due.sort((a, b) => a.at - b.at);
+  // What the last interview showed you missed comes first: it is what the next interview asks.
+  const gap = (r: QuestionRef) => (r.question.id.startsWith(GAP_PREFIX) ? 0 : 1);
+  due.sort((a, b) => gap(a.ref) - gap(b.ref) || a.at - b.at);
   const dueRefs = due.slice(0, limit).map((d) => d.ref);
   return { due: dueRefs, fresh: fresh.slice(0, Math.max(0, limit - dueRefs.length)), nextDue: nextDue === undefined ? undefined : new Date(nextDue), dueTotal: due.length };
 }

@@ -60,6 +60,14 @@ describe('review queue', () => {
     expect(q.dueTotal).toBe(2);
   });
 
+  it("puts a mock interview's gap cards before older due cards", () => {
+    const gapId = 'interview:eta-pricing:residual';
+    const withGap = [...refs, ref(gapId)];
+    const q = buildQueue(withGap, { ...cards, [gapId]: { ...review(undefined, 3, day1), due: '2026-03-02T18:00:00.000Z' } }, new Date('2026-03-03T00:00:00.000Z'), 2);
+    expect(q.due.map((r) => r.question.id)).toEqual([gapId, 'q.b']);
+    expect(q.dueTotal).toBe(3);
+  });
+
   it('says when nothing is due and when the next card is', () => {
     const q = buildQueue(refs, cards, day1, 10);
     expect(q.due).toEqual([]);

@@ -3,7 +3,7 @@
  * `--optimize [--apply] [--json]` and `--reset-parameters`: personal FSRS parameters.
  */
 import { capstones } from '../../interview/catalog.js';
-import { gapRefs } from '../../interview/cards.js';
+import { GAP_PREFIX, gapRefs } from '../../interview/cards.js';
 import { allQuestions } from '../../quiz/select.js';
 import { seededRng } from '../../quiz/rng.js';
 import { buildQueue, cramQueue, until } from '../../review/queue.js';
@@ -102,7 +102,8 @@ export async function run(_args: string[], raw: Record<string, unknown>, ctx: Co
     items = queue.fresh;
   } else {
     const more = queue.dueTotal > queue.due.length ? ` (of ${queue.dueTotal} due)` : '';
-    ctx.out(`${t.heading('Review')} — ${plural(queue.due.length, 'due card')}${more}, most overdue first.\n`);
+    const gaps = queue.due.filter((r) => r.question.id.startsWith(GAP_PREFIX)).length;
+    ctx.out(`${t.heading('Review')} — ${plural(queue.due.length, 'due card')}${more}, ${gaps ? `your mock interview's ${plural(gaps, 'gap')} first, then the most overdue` : 'most overdue first'}.\n`);
     items = [...queue.due, ...queue.fresh];
     if (queue.fresh.length) ctx.out(t.dim(`Then ${plural(queue.fresh.length, 'new card')}.\n`));
   }
