@@ -162,6 +162,9 @@ export function buildPlan(input: PlanInput): Plan {
       spare -= COST.review;
       reviews++;
     }
+    // From the last third on, the capstone lessons go before the topics still waiting: they are the
+    // worked designs the mock interviews rehearse, and a short plan would otherwise never reach them.
+    if (d === lastThird) pending.sort((a, b) => Number(isCapstone(b)) - Number(isCapstone(a)));
     const learned: string[] = [];
     for (let k = 0; k < pending.length && learned.length < input.newTopicsPerDay; ) {
       const t = pending[k]!;

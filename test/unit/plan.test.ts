@@ -99,6 +99,17 @@ describe('study plan', () => {
     for (const d of mocks) expect(d.minutes).toBeGreaterThanOrEqual(45 + COST.debrief);
   });
 
+  it('a short plan still teaches the capstones before their mock interviews, squeezing other topics out', () => {
+    // 40 topics, 10 days at most 3 new topics a day: not everything fits.
+    const plan = buildPlan(base({ index: index(4, 10, 3), interview: '2026-12-11', minutesPerDay: 200 }));
+    expect(plan.unplanned.length).toBeGreaterThan(0);
+    expect(plan.unplanned.filter((t) => t.startsWith('capstone-'))).toEqual([]);
+    const learnedBy = (i: number) => new Set(plan.days.slice(0, i).flatMap((d) => d.topics));
+    const mocks = plan.days.map((d, i) => ({ d, i })).filter(({ d }) => d.interview);
+    expect(mocks.length).toBeGreaterThan(0);
+    for (const { d, i } of mocks) expect(learnedBy(i).has(`capstone-${d.interview}`), `${d.date}: mock on ${d.interview}`).toBe(true);
+  });
+
   it('schedules no mock interview when the budget cannot hold one', () => {
     const plan = buildPlan(base({ minutesPerDay: 50 }));
     expect(plan.days.every((d) => d.interview === null)).toBe(true);
