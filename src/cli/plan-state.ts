@@ -40,12 +40,12 @@ export function topicTitles(index: CurriculumIndex): Map<string, string> {
   return new Map(index.modules.flatMap((m) => m.sections.flatMap((sec) => sec.topics.map((t) => [t.id, sanitizeLine(t.title)] as const))));
 }
 
-/** The home screen's next step from the saved plan, if one is saved and still ahead. */
-export function plannedNext(index: CurriculumIndex, s: ProgressSummary, c: Config, now: Date): NextStep | undefined {
+/** The home screen's next step from the saved plan, if one is saved and still ahead; `dueNow`: reviews due at this moment. */
+export function plannedNext(index: CurriculumIndex, s: ProgressSummary, c: Config, now: Date, dueNow: number): NextStep | undefined {
   if (!c.plan) return undefined;
   const today = dayKey(now);
   const days = daysBetween(today, c.plan.interview);
   if (days < 1) return undefined;
   const plan = computePlan(index, s, c, now, c.plan.interview, c.plan.minutesPerDay);
-  return planNext(plan, topicTitles(index), days);
+  return planNext(plan, topicTitles(index), days, dueNow);
 }

@@ -7,13 +7,18 @@ export interface NextStep {
   command: string;
 }
 
-/** Today's first planned item (reviews, then the mock interview, then new topics); undefined when nothing is left today. */
-export function planNext(plan: Plan, titles: ReadonlyMap<string, string>, days: number): NextStep | undefined {
+/**
+ * Today's first planned item (reviews, then the mock interview, then new topics); undefined when
+ * nothing is left today. The plan counts every review falling due by tonight; only the `dueNow`
+ * cards can be reviewed now, so reviews lead only when some are due, and say how many.
+ */
+export function planNext(plan: Plan, titles: ReadonlyMap<string, string>, days: number, dueNow: number): NextStep | undefined {
   const today = plan.days[0];
   if (!today) return undefined;
   const left = `interview in ${days} day${days === 1 ? '' : 's'}`;
   const then = today.topics.length ? `, then learn ${today.topics.length === 1 ? titles.get(today.topics[0]!) ?? today.topics[0] : `${today.topics.length} topics`}` : '';
-  if (today.reviews > 0) return { kind: 'review', text: `Plan (${left}): review ${today.reviews} card${today.reviews === 1 ? '' : 's'}${then}`, command: 'study review' };
+  const reviews = Math.min(today.reviews, dueNow);
+  if (reviews > 0) return { kind: 'review', text: `Plan (${left}): review ${reviews} card${reviews === 1 ? '' : 's'}${then}`, command: 'study review' };
   // A capstone's title (its topic is `capstone-<id>`), not its id, where a person reads it.
   if (today.interview) return { kind: 'interview', text: `Plan (${left}): mock interview on ${titles.get(`capstone-${today.interview}`) ?? today.interview}`, command: `study interview ${today.interview}` };
   const first = today.topics[0];

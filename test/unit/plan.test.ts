@@ -156,14 +156,23 @@ describe('study plan', () => {
 
   it("gives the home screen today's first planned item", () => {
     const plan = buildPlan(base());
-    const next = planNext(plan, new Map([['t1-1', 'Virtual machines']]), 30);
+    const next = planNext(plan, new Map([['t1-1', 'Virtual machines']]), 30, 0);
     expect(next).toEqual({ kind: 'learn', text: 'Plan (interview in 30 days): learn Virtual machines (+2 more today)', command: 'study learn t1-1' });
+  });
+
+  it('leads with reviews only when some are due now, and counts only those', () => {
+    const plan = buildPlan(base());
+    const day = { ...plan.days[0]!, reviews: 5, topics: ['t1-1'], interview: null };
+    const titles = new Map([['t1-1', 'Virtual machines']]);
+    // The 5 planned reviews fall due later today: nothing to review yet, so learning comes first.
+    expect(planNext({ ...plan, days: [day] }, titles, 30, 0)).toMatchObject({ kind: 'learn', command: 'study learn t1-1' });
+    expect(planNext({ ...plan, days: [day] }, titles, 30, 2)).toEqual({ kind: 'review', text: 'Plan (interview in 30 days): review 2 cards, then learn Virtual machines', command: 'study review' });
   });
 
   it("names a planned mock interview by its capstone's title, with the id only in the command", () => {
     const plan = buildPlan(base());
     const day = { ...plan.days[0]!, reviews: 0, topics: [], interview: 'eta-pricing' };
-    const next = planNext({ ...plan, days: [day] }, new Map([['capstone-eta-pricing', 'Design an ETA and pricing service']]), 3);
+    const next = planNext({ ...plan, days: [day] }, new Map([['capstone-eta-pricing', 'Design an ETA and pricing service']]), 3, 0);
     expect(next).toEqual({ kind: 'interview', text: 'Plan (interview in 3 days): mock interview on Design an ETA and pricing service', command: 'study interview eta-pricing' });
   });
 

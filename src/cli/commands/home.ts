@@ -60,16 +60,17 @@ export async function run(_args: string[], _raw: Record<string, unknown>, ctx: C
     const summary = await readSummary(ctx.progressPath, cacheDir);
     const config = readConfig(configPath(ctx.progressPath));
     const r = progressReport(index, summary, ctx.now(), schedulingOf(config, summary.desiredRetention));
-    return sanitizeData({ ...r, next: plannedNext(index, summary, config, ctx.now()) ?? r.next });
+    // A paused mock interview comes first, on the dashboard as in the menu: it is the thing left half done.
+    const waiting = paused(index, ctx.progressPath);
+    const next = waiting ? { kind: 'interview' as const, text: 'Resume the paused mock interview', command: waiting.command } : (plannedNext(index, summary, config, ctx.now(), r.reviewsDue) ?? r.next);
+    return sanitizeData({ ...r, next });
   };
   const dashboard = async () => renderDashboard(await report(), ctx.theme, ctx.now(), ctx.columns, paused(index, ctx.progressPath));
   ctx.out(await dashboard());
   if (!ctx.interactive) return;
   const prompter = await terminalPrompter(ctx);
   for (;;) {
-    // A paused mock interview comes first: it is the thing left half done.
-    const waiting = paused(index, ctx.progressPath);
-    const next = waiting ? { text: 'Resume the paused mock interview', command: waiting.command } : (await report()).next;
+    const { next } = await report();
     const choice = await prompter.select<Item>({
       message: 'What now?',
       choices: [

@@ -52,7 +52,7 @@ export async function run(_args: string[], raw: Record<string, unknown>, ctx: Co
   const config = readConfig(configPath(ctx.progressPath));
   const report = progressJson(index, summary, ctx.now(), schedulingOf(config, summary.desiredRetention));
   // With a saved plan, "Next up" is today's planned work, as on the home screen (the planner loads only then).
-  const planned = config.plan ? (await import('../plan-state.js')).plannedNext(index, summary, config, ctx.now()) : undefined;
+  const planned = config.plan ? (await import('../plan-state.js')).plannedNext(index, summary, config, ctx.now(), report.reviewsDue) : undefined;
   const data = planned ? { ...report, next: planned } : report;
   // JSON escapes control characters itself; the rendered report gets text made safe to print.
   ctx.out(opts.json ? `${JSON.stringify(data)}
