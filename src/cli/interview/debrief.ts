@@ -122,6 +122,9 @@ async function reviewFlips(live: Live, c: Capstone): Promise<void> {
     live.session = { ...live.session, flips: next };
     live.save();
     const user = Object.keys(next).length ? ` · ${percent(withFlips(c.interview, grade, next).score)}% with your flips` : '';
-    ctx.out(`${wrap(`${sanitizeLine(point.point)}: now ${to === point.status ? `${to} (flip undone)` : `${to} (flipped)`}. Score ${percent(grade.score)}% by the grader${user}`, width(ctx.columns), `${ctx.theme.ok(ctx.theme.sym.ok)} `, '  ')}\n`);
+    // The point's new state, marked as in the list (✔ explained, ~ mentioned, ✘ missed).
+    const text = sanitizeLine(point.point).replace(/[.:;,\s]+$/, '');
+    const mark = to === 'explained' ? ctx.theme.ok(MARK[to]) : to === 'missed' ? ctx.theme.bad(MARK[to]) : ctx.theme.warn(MARK[to]);
+    ctx.out(`${wrap(`${text} — now ${to === point.status ? `${to} (flip undone)` : `${to} (flipped)`}. Score ${percent(grade.score)}% by the grader${user}`, width(ctx.columns), `${mark} `, '  ')}\n`);
   }
 }
