@@ -34,8 +34,13 @@ function stop(name: string, n: number): void {
     // The terminal is gone (SIGHUP): nothing to restore.
   }
   const what = said.length ? said.join('; ') : 'every answer given so far is saved';
+  let line = `${name === 'SIGINT' ? 'Interrupted' : `Stopped (${name})`} — ${what}.`;
   try {
-    process.stderr.write(`\n${name === 'SIGINT' ? 'Interrupted' : `Stopped (${name})`} — ${what}.\n`);
+    // A prompt's footer may sit below the cursor: clear to the end of the screen first. A line too
+    // long for the terminal breaks after its "; " parts, so a command is never cut in two.
+    const tty = process.stderr.isTTY;
+    if (tty && line.length > (process.stderr.columns || 80)) line = line.split('; ').join(';\n');
+    process.stderr.write(`\n${tty ? '\u001b[J' : ''}${line}\n`);
   } catch {
     // No terminal to tell.
   }
