@@ -31,7 +31,8 @@ export async function importFrom(given: string, ctx: Context): Promise<void> {
   const file = resolve(given);
   const shown = sanitizeLine(file);
   const read = readRegular(file, MAX_PROGRESS_BYTES);
-  if (!read.ok) throw new UsageError(`--import: cannot read ${shown}: ${read.message}; expected a file written by study progress --export`);
+  // A file that cannot be read is an I/O failure (exit 1), as for every file study is given.
+  if (!read.ok) throw new DataError(`--import: cannot read ${shown}: ${read.message}; expected a file written by study progress --export`);
   const incoming = readImport(read.data.toString('utf8'), ctx.now());
   if (!incoming.ok) throw new DataError(`--import: ${shown} is not a study progress export: ${incoming.message}; nothing was changed`);
   let added = 0;

@@ -88,7 +88,7 @@ describe('progress data commands', () => {
     expect(r.status).toBe(1);
     expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^study: --import: .*bad\.json is not a study progress export: .*nothing was changed$/)]);
     expect(readFileSync(a.file, 'utf8')).toBe(before);
-    expect(runCli(['progress', '--import', join(a.home, 'missing.json')], { env: a.env }).status).toBe(2);
+    expect(runCli(['progress', '--import', join(a.home, 'missing.json')], { env: a.env }).status).toBe(1);
   });
 
   it('resets only with --yes (no terminal) and keeps a backup', () => {

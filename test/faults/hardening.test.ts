@@ -333,10 +333,10 @@ describe('8. files that are not regular files', () => {
   it('--import /dev/zero, --presets /dev/zero and a curriculum section linked to /dev/zero are refused without reading', () => {
     const a = seeded();
     const imp = runCli(['progress', '--import', '/dev/zero'], { env: a.env });
-    expect(imp.status).toBe(2);
+    expect(imp.status).toBe(1);
     expect(oneLine(imp.stderr)).toEqual(['study: --import: cannot read /dev/zero: it is a device, not a regular file; expected a file written by study progress --export']);
     const pre = runCli(['calc', 'presets', '--presets', '/dev/zero'], { env: a.env });
-    expect(pre.status).toBe(2);
+    expect(pre.status).toBe(1);
     expect(oneLine(pre.stderr)).toEqual([expect.stringMatching(/--presets: cannot read "\/dev\/zero" \(it is a device, not a regular file\)/)]);
     const dir = tempDir();
     spawnSync('cp', ['-r', join(MINI, '01-basics'), dir]);

@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { DataError, UsageError } from '../../errors.js';
+import { DataError } from '../../errors.js';
 import { buildPresets, type Presets, type PresetSource } from '../../calc/presets.js';
 import { MAX_YAML_BYTES, parseYaml } from '../../curriculum/yaml.js';
 import { readRegular } from '../../progress/files.js';
@@ -29,7 +29,8 @@ export function loadPresets(ctx: Pick<Context, 'curriculumDir'>, extraFile?: str
   }
   const sources: PresetSource[] = names.map((n) => read(join(dir, n), (p) => new DataError(`cannot read ${p}`)));
   if (extraFile !== undefined) {
-    sources.push(read(extraFile, (p, code) => new UsageError(`--presets: cannot read "${p}" (${code}); expected a YAML presets file (see study calc presets)`)));
+    // A file that cannot be read is an I/O failure (exit 1), as for every file study is given.
+    sources.push(read(extraFile, (p, code) => new DataError(`--presets: cannot read "${p}" (${code}); expected a YAML presets file (see study calc presets)`)));
   }
   const { presets, problems } = buildPresets(sources);
   if (problems.length) {
