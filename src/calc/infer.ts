@@ -42,7 +42,7 @@ export interface InferJson {
   totalBytes: number;
   gpu: string;
   gpusNeeded: number;
-  /** GPUs the speeds and cost assume: --gpus as given, else gpusNeeded. */
+  /** GPUs the speeds and cost assume: --gpus as given, else gpusNeeded rounded up to a power of two (tensor parallelism). */
   gpus: number;
   /** Whether weights and KV cache fit the GPUs' usable memory. */
   fits: boolean;
@@ -81,7 +81,8 @@ export function infer(input: InferInput): CalcResult<InferJson> {
   const kvBytes = batch * perSeq;
   const totalBytes = probe.weightBytes + kvBytes;
   const gpusNeeded = Math.max(1, Math.ceil(totalBytes / probe.usableBytes));
-  const gpus = input.gpus ?? gpusNeeded;
+  // Tensor parallelism splits the attention heads evenly, so a replica uses a power of two GPUs.
+  const gpus = input.gpus ?? 2 ** Math.ceil(Math.log2(gpusNeeded));
   const r = replica({ ...input, gpus });
   const fits = totalBytes <= r.usableBytes;
   const one = r.step(1, context);
@@ -201,10 +202,12 @@ function memorySteps(input: InferInput, j: InferJson, r: Replica): Step[] {
     result: `${j.gpusNeeded} × ${g.name}`,
     note:
       notFit ??
-      (j.gpus > j.gpusNeeded
-        ? `the rest assumes the ${j.gpus} GPUs asked for`
-        : (j.gpusNeeded & (j.gpusNeeded - 1)) !== 0
-          ? `tensor parallelism splits heads evenly, so in practice ${2 ** Math.ceil(Math.log2(j.gpusNeeded))}`
+      (input.gpus !== undefined
+        ? j.gpus > j.gpusNeeded
+          ? `the rest assumes the ${j.gpus} GPUs asked for`
+          : undefined
+        : j.gpus > j.gpusNeeded
+          ? `tensor parallelism splits heads evenly, so the rest assumes ${j.gpus} (the next power of two)`
           : undefined),
   });
   return steps;
