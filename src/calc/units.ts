@@ -121,6 +121,9 @@ export function parseQuantity(text: string, kind: Kind, opts: { defaultUnit?: nu
   if (!m) return fail(kind);
   let value = Number(m[1]);
   let rest = m[2]!.trim();
+  // A unit of another kind ("5 GB" where a duration is wanted) is named as such, not as an unknown unit.
+  const other = rest ? otherKind(kind, rest) : undefined;
+  if (other) return { ok: false, error: `"${text.trim()}" is ${ACCEPTED[other].split(' such as')[0]}; expected ${ACCEPTED[kind]}` };
   let unitGiven = false;
   // A count suffix (k, M, B…) may follow the number in every kind but bytes, where "B" means bytes.
   const suffix = rest.length > 0 ? suffixScale(kind, rest) : undefined;
@@ -167,6 +170,19 @@ function unitScale(kind: Kind, unit: string): number | undefined {
     default:
       return undefined;
   }
+}
+
+/** The kind a unit belongs to when it is a size, duration or amount but not of `kind`; undefined otherwise. */
+function otherKind(kind: Kind, unit: string): Kind | undefined {
+  const u = unit.replace(/\s+/g, '');
+  const kinds: [Kind, boolean][] = [
+    // "B" alone is billions in a count, and "b" is never bytes here.
+    ['bytes', u.length > 1 && BYTE_UNITS[u.toLowerCase()] !== undefined && /b$/i.test(u) && u !== 'b'],
+    ['seconds', TIME_UNITS[u] !== undefined && u.length > 1 && !/^[kKMGTP]$/.test(u)],
+    ['usd', /^(usd|\$)$/i.test(u)],
+  ];
+  const hit = kinds.find(([k, yes]) => yes && k !== kind);
+  return hit ? hit[0] : undefined;
 }
 
 function fail(kind: Kind, unit?: string): ParseResult {

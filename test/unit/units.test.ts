@@ -136,3 +136,20 @@ describe('formatUsdColumn', () => {
     );
   });
 });
+
+describe('a unit of the wrong kind', () => {
+  it.each([
+    ['5 GB', 'seconds', '"5 GB" is a size; expected a duration such as 40 ms, 2 s, 5 min, 3 h, 7 d, 6 mo or 2 y'],
+    ['40 ms', 'bytes', '"40 ms" is a duration; expected a size such as 512 B, 320 KiB, 1.5 GB, 2 GiB or 10 TB'],
+    ['5GB', 'count', '"5GB" is a size; expected a number such as 1200, 3.2k, 1.5M, 7B, 2T or 3e9'],
+    ['3 USD', 'seconds', '"3 USD" is an amount; expected a duration such as 40 ms, 2 s, 5 min, 3 h, 7 d, 6 mo or 2 y'],
+  ] as const)('%s as %s is named as what it is', (text, kind, error) => {
+    expect(parseQuantity(text, kind)).toEqual({ ok: false, error });
+  });
+
+  it('leaves count suffixes and one-letter units alone', () => {
+    expect(parseQuantity('7B', 'count')).toMatchObject({ ok: true, value: 7e9 });
+    expect(parseQuantity('2 s', 'seconds')).toMatchObject({ ok: true, value: 2 });
+    expect(parseQuantity('3 h', 'bytes')).toMatchObject({ ok: false, error: 'unknown unit "h"; expected a size such as 512 B, 320 KiB, 1.5 GB, 2 GiB or 10 TB' });
+  });
+});
