@@ -41,3 +41,16 @@ export function firstControl(text: string): number {
 export function hasControl(text: string): boolean {
   return firstControl(text) !== -1;
 }
+
+/**
+ * `text` with every control character written out visibly — `\e` for ESC, `\xNN` or `\uNNNN`
+ * otherwise — so a message can show what was typed instead of silently dropping part of it.
+ */
+export function visible(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    const n = c.charCodeAt(0);
+    if (n === 0x1b) return '\\e';
+    return n <= 0xff ? `\\x${n.toString(16).padStart(2, '0')}` : `\\u${n.toString(16).padStart(4, '0')}`;
+  });
+}

@@ -4,7 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { EXIT, isPromptCancel, isStudyError, UsageError } from '../errors.js';
-import { sanitize, sanitizeLine } from '../sanitize.js';
+import { hasControl, sanitize, sanitizeLine, visible } from '../sanitize.js';
 import { COMMANDS, GLOBAL_OPTIONS, prepareCommands, type CommandSpec } from './commands.js';
 import { makeContext, type GlobalFlags } from './context.js';
 
@@ -96,6 +96,10 @@ function context(program: Command) {
 export async function main(argv: string[]): Promise<number> {
   heldError = '';
   try {
+    // A control character in an argument (a pasted escape sequence) would be stripped before any
+    // message showed it, so "dns" would look refused: refuse it as typed, made visible.
+    const tainted = argv.findIndex((a) => hasControl(a.replace(/[\n\t]/g, ' ')));
+    if (tainted >= 0) throw new UsageError(`argument ${tainted + 1} ("${visible(argv[tainted]!)}") contains a terminal control character; type it without one`);
     const unknown = unknownCommand(argv);
     if (unknown) {
       const { unknownCommandMessage } = await import('./did-you-mean.js');

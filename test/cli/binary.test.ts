@@ -108,6 +108,16 @@ describe('study binary', () => {
     expect(r.stderr).toMatch(/^study: .*1 problem\n$/);
   });
 
+  it('refuses an argument holding a terminal control character, showing it as typed', () => {
+    const r = runCli(['learn', '\u001b[31mdns']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('study: argument 2 ("\\e[31mdns") contains a terminal control character; type it without one\n');
+    const osc = runCli(['search', '\u001b]0;title\u0007']);
+    expect(osc.stderr).toBe('study: argument 2 ("\\e]0;title\\x07") contains a terminal control character; type it without one\n');
+    // A tab or newline is not a control character here (a pasted multi-line search).
+    expect(runCli(['search', 'kv\tcache', '--json']).status).toBe(0);
+  });
+
   it('exits 2 with one line on an unknown option or command', () => {
     for (const args of [['--bogus'], ['topics', '--bogus'], ['nosuch']]) {
       const r = runCli(args);
