@@ -18,6 +18,16 @@ describe('train', () => {
     expect(j.flops).toBeCloseTo(3.15e23, -20);
     expect(j.trainingMemoryBytes).toBe(16 * 175e9);
   });
+  it('memory that does not fit suggests recomputation only when activations are in the sum', () => {
+    const note = (raw: Raw) => calculate('train', raw, presets).derivation.steps.find((x) => x.id === 'per-gpu')!.note!;
+    // Model states only: recomputing activations cannot shrink them.
+    expect(note({ params: '7B', tokens: '2T', gpu: 'h100', gpus: '256' })).toBe('does not fit one h100 (80 GB): a higher ZeRO stage or more tensor or pipeline parallelism would bring it down');
+    expect(note({ model: 'llama-3-70b', tokens: '2T', gpu: 'h100', gpus: '256', zero: '1' })).toBe(
+      'does not fit one h100 (80 GB): a higher ZeRO stage, more tensor or pipeline parallelism, or recomputing activations would bring it down',
+    );
+    // ZeRO-3 and full recomputation already used: only more model parallelism is left.
+    expect(note({ model: 'llama-3-70b', tokens: '2T', gpu: 'h100', gpus: '8', zero: '3', recompute: 'full' })).toBe('does not fit one h100 (80 GB): more tensor or pipeline parallelism would bring it down');
+  });
   it('GPU-hours, days and cost follow from peak × MFU', () => {
     const j = calc('train', { params: '7B', tokens: '2T', gpu: 'a100-80gb', mfu: '50%', gpus: '512', gpuHourPrice: '$2' });
     const hours = (6 * 7e9 * 2e12) / (312e12 * 0.5 * 3600);
