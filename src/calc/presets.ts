@@ -41,6 +41,8 @@ export const GpuPreset = z
   .object({
     id: Id,
     name: z.string().min(1),
+    /** The name as said in a sentence ("GB200", "TPU v5e"); drill prompts use it, `name` otherwise. */
+    short: z.string().min(1).max(24).optional(),
     /** Dense BF16 (or FP16 where there is no BF16) tensor throughput, TFLOP/s. */
     bf16Tflops: positive,
     /** Dense FP8 throughput, TFLOP/s, where the chip has FP8. */
