@@ -7,7 +7,7 @@
 import { capacity } from '../calc/capacity.js';
 import { focus } from '../calc/derivation.js';
 import { infer } from '../calc/infer.js';
-import { kv } from '../calc/kv.js';
+import { describeWindow, kv } from '../calc/kv.js';
 import type { Presets } from '../calc/presets.js';
 import { storage } from '../calc/storage.js';
 import { train } from '../calc/train.js';
@@ -78,7 +78,7 @@ const BASIC: Record<'train' | 'infer' | 'kv' | 'storage' | 'capacity', (rng: Rng
     const batch = pick([1, 8, 32, 64], rng);
     const r = kv({ shape: model, model, dtype: 'fp16', context, batch });
     const shape = model.attention === 'mla' ? `MLA latent ${model.kvLoraRank} + RoPE key ${model.ropeHeadDim}` : `${model.kvHeads} KV heads, head dim ${model.headDim}`;
-    const window = model.slidingWindow ? `, ${model.slidingWindowLayers ?? model.layers} layers windowed to ${whole(model.slidingWindow)} tokens` : '';
+    const window = model.slidingWindow ? `, ${describeWindow(model, `${model.slidingWindowLayers ?? model.layers} layers`)}` : '';
     return {
       kind: 'kv',
       prompt: `KV cache for ${model.name} (${model.layers} layers, ${shape}${window}) in fp16, batch ${batch} at ${whole(context)} tokens: how big?`,

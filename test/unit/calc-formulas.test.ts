@@ -221,6 +221,18 @@ describe('KV cache from the model configs', () => {
     const scout = calc('kv', { model: 'llama-4-scout', context: '1M' });
     expect(scout.totalBytes).toBe((12 * 1e6 + 36 * 8192) * 2 * 8 * 128 * 2);
   });
+  it('Llama 4 is worded as chunked attention, not a sliding window (same cache size)', () => {
+    const text = (model: string) => JSON.stringify(calculate('kv', { model, context: '32768' }, presets).derivation);
+    for (const model of ['llama-4-scout', 'llama-4-maverick']) {
+      expect(text(model)).toContain('36 of 48 layers with 8,192-token chunked attention');
+      expect(text(model)).toContain('36 of 48 layers attend only within their current 8,192-token chunk');
+      expect(text(model)).not.toMatch(/windowed|last 8,192/);
+    }
+    expect(calc('kv', { model: 'llama-4-scout', context: '32768' }).totalBytes).toBe((12 * 32768 + 36 * 8192) * 2 * 8 * 128 * 2);
+    // A true sliding window keeps its wording.
+    expect(text('gpt-oss-120b')).toContain('18 of 36 layers windowed to 128 tokens');
+    expect(text('mistral-7b')).toContain('sliding window: only the last 4,096 of 32,768 tokens are cached');
+  });
 });
 
 describe('serve', () => {
