@@ -4,7 +4,8 @@
  *   grouped-query attention the KV-head count, not the query-head count, sizes the cache.
  * - MLA (DeepSeek-V2/V3) caches one compressed latent of rank d_c plus a decoupled RoPE key of
  *   d_R per layer, shared by every head: d_c + d_R elements (DeepSeek-V2 report, §2.1).
- * - Sliding-window (or chunked) layers keep at most the last W tokens; the others keep them all.
+ * - Sliding-window layers keep at most the last W tokens, chunked-attention layers (Llama 4) at most
+ *   their current W-token chunk; the others keep them all.
  */
 import { assertFinite, type CalcResult, type Step } from './derivation.js';
 import { DTYPES, type Dtype } from './dtype.js';
@@ -25,6 +26,8 @@ export interface KvShape {
   slidingWindow?: number;
   /** Layers using the window; all of them when absent. */
   slidingWindowLayers?: number;
+  /** A sliding window (the default) or fixed chunks (Llama 4): the same cache bound, other words. */
+  windowKind?: 'sliding' | 'chunked';
 }
 
 export interface KvInput {
@@ -98,7 +101,7 @@ export function kvFormula(shape: KvShape): string {
 export function tokensSubstitution(shape: KvShape, context: number): string {
   const w = windowLayers(shape);
   if (w === 0 || context <= shape.slidingWindow!) return `${whole(context)} tokens`;
-  if (w === shape.layers) return `${whole(shape.slidingWindow!)} tokens (the window)`;
+  if (w === shape.layers) return `${whole(shape.slidingWindow!)} tokens (${shape.windowKind === 'chunked' ? 'one chunk' : 'the window'})`;
   return `(${shape.layers - w} × ${whole(context)} + ${w} × ${whole(shape.slidingWindow!)}) / ${shape.layers} tokens`;
 }
 
@@ -150,9 +153,13 @@ export function kv(input: KvInput): CalcResult<KvJson> {
       result: bothBytes(total),
       note:
         tokens < context
-          ? w === shape.layers
-            ? `sliding window: only the last ${whole(shape.slidingWindow!)} of ${whole(context)} tokens are cached`
-            : `${w} of ${shape.layers} layers attend only to the last ${whole(shape.slidingWindow!)} tokens`
+          ? shape.windowKind === 'chunked'
+            ? w === shape.layers
+              ? `chunked attention: every layer attends only within its current ${whole(shape.slidingWindow!)}-token chunk, so at most ${whole(shape.slidingWindow!)} of ${whole(context)} tokens are cached`
+              : `${w} of ${shape.layers} layers attend only within their current ${whole(shape.slidingWindow!)}-token chunk, so each caches at most ${whole(shape.slidingWindow!)} of the ${whole(context)} tokens`
+            : w === shape.layers
+              ? `sliding window: only the last ${whole(shape.slidingWindow!)} of ${whole(context)} tokens are cached`
+              : `${w} of ${shape.layers} layers attend only to the last ${whole(shape.slidingWindow!)} tokens`
           : undefined,
     },
   ];
@@ -172,5 +179,13 @@ export function describeShape(s: KvShape): string {
       ? `${s.layers} layers, MLA latent ${s.kvLoraRank} + RoPE key ${s.ropeHeadDim}`
       : `${s.layers} layers, ${s.heads !== undefined ? `${s.heads} heads, ` : ''}${s.kvHeads} KV heads, head dim ${s.headDim}`;
   const w = windowLayers(s);
-  return w ? `${core}, ${w === s.layers ? 'every layer' : `${w} of ${s.layers} layers`} windowed to ${whole(s.slidingWindow!)} tokens` : core;
+  return w ? `${core}, ${describeWindow(s, w === s.layers ? 'every layer' : `${w} of ${s.layers} layers`)}` : core;
+}
+
+/**
+ * The window layers in words, after `who` ("36 of 48 layers"): "windowed to 4,096 tokens" for a
+ * sliding window, "with 8,192-token chunked attention" for Llama 4's chunks.
+ */
+export function describeWindow(s: Pick<KvShape, 'slidingWindow' | 'windowKind'>, who: string): string {
+  return s.windowKind === 'chunked' ? `${who} with ${whole(s.slidingWindow!)}-token chunked attention` : `${who} windowed to ${whole(s.slidingWindow!)} tokens`;
 }

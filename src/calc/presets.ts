@@ -41,6 +41,8 @@ export const GpuPreset = z
   .object({
     id: Id,
     name: z.string().min(1),
+    /** The name as said in a sentence ("GB200", "TPU v5e"); drill prompts use it, `name` otherwise. */
+    short: z.string().min(1).max(24).optional(),
     /** Dense BF16 (or FP16 where there is no BF16) tensor throughput, TFLOP/s. */
     bf16Tflops: positive,
     /** Dense FP8 throughput, TFLOP/s, where the chip has FP8. */
@@ -80,6 +82,12 @@ export const ModelPreset = z
     slidingWindow: wholeNumber.optional(),
     /** How many layers use the window (default: all of them); the rest attend to the whole context. */
     slidingWindowLayers: wholeNumber.optional(),
+    /**
+     * `sliding` (default): a layer attends to the last `slidingWindow` tokens (Mistral, gpt-oss).
+     * `chunked`: it attends within fixed `slidingWindow`-token chunks (Llama 4's attention_chunk_size).
+     * Either way such a layer caches at most that many tokens; only the wording differs.
+     */
+    windowKind: z.enum(['sliding', 'chunked']).optional(),
     /** Parameters used per token (mixture of experts); the same as `params` for a dense model. */
     activeParams: quantity('count').optional(),
     /** Routed experts per MoE layer, and how many each token goes to. */
@@ -97,6 +105,7 @@ export const ModelPreset = z
   .superRefine((m, ctx) => {
     if (m.attention === 'mla' && (m.kvLoraRank === undefined || m.ropeHeadDim === undefined)) ctx.addIssue({ code: 'custom', path: ['attention'], message: 'mla needs kvLoraRank and ropeHeadDim' });
     if (m.slidingWindowLayers !== undefined && (m.slidingWindow === undefined || m.slidingWindowLayers > m.layers)) ctx.addIssue({ code: 'custom', path: ['slidingWindowLayers'], message: 'needs slidingWindow, and at most layers' });
+    if (m.windowKind !== undefined && m.slidingWindow === undefined) ctx.addIssue({ code: 'custom', path: ['windowKind'], message: 'needs slidingWindow' });
     if (m.activeParams !== undefined && m.activeParams > m.params) ctx.addIssue({ code: 'custom', path: ['activeParams'], message: 'cannot exceed params' });
     if ((m.experts === undefined) !== (m.expertsPerToken === undefined) || (m.experts !== undefined && m.expertsPerToken! > m.experts)) ctx.addIssue({ code: 'custom', path: ['experts'], message: 'give experts and expertsPerToken together (expertsPerToken ≤ experts)' });
   });

@@ -253,7 +253,22 @@ function memorySteps(j: TrainJson, mem: MemorySplit, par: Parallelism, input: Tr
     formula: mem.activationsCounted ? 'weights + gradients + optimizer + activations' : 'weights + gradients + optimizer',
     substitution: [mem.weightsBytes, mem.gradientsBytes, mem.optimizerBytes, ...(mem.activationsCounted ? [mem.activationsBytes] : [])].map((b) => formatBytes(b, false, 4)).join(' + '),
     result: formatBytes(mem.perGpuBytes),
-    note: gpu ? (mem.perGpuBytes <= gpu.memory ? `fits one ${gpu.id} (${formatBytes(gpu.memory)})` : `does not fit one ${gpu.id} (${formatBytes(gpu.memory)}): a higher ZeRO stage, more tensor or pipeline parallelism, or recomputing activations would bring it down`) : undefined,
+    note: gpu ? (mem.perGpuBytes <= gpu.memory ? `fits one ${gpu.id} (${formatBytes(gpu.memory)})` : `does not fit one ${gpu.id} (${formatBytes(gpu.memory)}): ${remedies(par, mem.activationsCounted)} would bring it down`) : undefined,
   });
   return steps;
+}
+
+/**
+ * What would bring the memory per GPU down, in words. Recomputation only shrinks activations, so it
+ * is offered only when they are part of the sum (and not already fully recomputed); a higher ZeRO
+ * stage only below ZeRO-3.
+ */
+function remedies(par: Parallelism, activationsCounted: boolean): string {
+  const ways = [
+    ...(par.zero < 3 ? ['a higher ZeRO stage'] : []),
+    'more tensor or pipeline parallelism',
+    ...(activationsCounted && par.recompute !== 'full' ? [par.recompute === 'selective' ? 'full activation recomputation' : 'recomputing activations'] : []),
+  ];
+  if (ways.length < 3) return ways.join(' or ');
+  return `${ways.slice(0, -1).join(', ')}, or ${ways.at(-1)}`;
 }

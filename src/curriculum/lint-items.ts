@@ -145,6 +145,18 @@ export function numericIssues(q: NumericQuestion): Violation[] {
       out.push({ field: 'tolerance', rule: 'accepts-slip', message: `the answer ${q.answer} is a count, but the tolerance also accepts ${slips.join(' and ')} (an off-by-one or unrounded slip); tighten it so only ${q.answer} passes` });
     }
   }
+  const only = ONLY_ACCEPTED.map((re) => re.exec(q.explanation.replace(/\s+/g, ' '))).find(Boolean);
+  if (only) {
+    const n = Number(only[1]!.replace(/,/g, ''));
+    const exact = 'absolute' in tol && tol.absolute === 0;
+    if (n !== q.answer) {
+      out.push({ field: 'explanation', rule: 'only-accepted', message: `explanation says "${only[0]}", but the answer is ${q.answer}` });
+    } else if (!exact) {
+      const [lo, hi] = acceptedRange(q.answer, tol);
+      const fmt = (x: number) => Number(x.toPrecision(4)).toLocaleString('en-US');
+      out.push({ field: 'tolerance', rule: 'only-accepted', message: `explanation says "${only[0]}", but the tolerance accepts ${fmt(lo)} to ${fmt(hi)}; use {absolute: 0} so only ${q.answer} passes` });
+    }
+  }
   if ('orders' in tol) {
     const lo = q.answer / 10 ** tol.orders;
     const hi = q.answer * 10 ** tol.orders;
@@ -156,6 +168,19 @@ export function numericIssues(q: NumericQuestion): Violation[] {
     }
   }
   return out;
+}
+
+/** "only 3 is accepted", "Only 40 partitions are accepted", "accepts only 8": a claim that one value passes. */
+const ONLY_ACCEPTED: RegExp[] = [
+  /\bonly (\d[\d,]*(?:\.\d+)?)(?: [A-Za-z]+)? (?:is|are) accepted\b/i,
+  /\baccepts only (\d[\d,]*(?:\.\d+)?)\b/i,
+];
+
+/** The values a tolerance accepts around `answer`, lowest first. */
+function acceptedRange(answer: number, tol: NumericQuestion['tolerance']): [number, number] {
+  const ends: [number, number] =
+    'relative' in tol ? [answer * (1 - tol.relative), answer * (1 + tol.relative)] : 'orders' in tol ? [answer / 10 ** tol.orders, answer * 10 ** tol.orders] : [answer - tol.absolute, answer + tol.absolute];
+  return ends[0] <= ends[1] ? ends : [ends[1], ends[0]];
 }
 
 /** Words saying the answer is a rounded whole number (so the unrounded neighbour is the slip). */

@@ -69,11 +69,14 @@ export const TrueFalseQuestion = z
 
 /**
  * How close a numeric answer must be: `relative: 0.1` accepts within ±10 % of the answer;
- * `orders: 0.5` accepts within a factor of 10^0.5 (≈3.2x) either way — for rough estimates.
+ * `orders: 0.5` accepts within a factor of 10^0.5 (≈3.2x) either way — for rough estimates;
+ * `absolute: 0` accepts the answer exactly (a whole count: 3 GPUs, not 3.2), `absolute: 2` within ±2
+ * in the question's unit.
  */
 export const Tolerance = z.union([
   z.object({ relative: z.number().positive('must be > 0') }).strict(),
   z.object({ orders: z.number().positive('must be > 0') }).strict(),
+  z.object({ absolute: z.number().min(0, 'must be ≥ 0').refine(Number.isFinite, 'must be a finite number') }).strict(),
 ]);
 
 /**

@@ -7,7 +7,7 @@ import { focus, type Step } from '../calc/derivation.js';
 import { infer } from '../calc/infer.js';
 import type { GpuPreset, Presets } from '../calc/presets.js';
 import { train } from '../calc/train.js';
-import { carry, formatCount, formatSeconds, sigFigs, whole } from '../calc/units.js';
+import { formatCount, formatSeconds, whole } from '../calc/units.js';
 import type { Rng } from '../quiz/rng.js';
 import type { Problem } from './types.js';
 
@@ -18,6 +18,16 @@ export function pick<T>(items: readonly T[], rng: Rng): T {
 /** The preset price of a GPU, with its source, as the calculators take it. */
 export function priceOf(gpu: GpuPreset): { usdPerHour: number; source: string } | undefined {
   return gpu.price ? { usdPerHour: gpu.price.usdPerHour, source: `${gpu.price.source}, as of ${gpu.price.asOf}` } : undefined;
+}
+
+/**
+ * A number of accelerators as said in a sentence: "2 GB200 GPUs", "1 L4 GPU", "4 TPU v5e chips".
+ * A preset without a short name keeps its full one ("2 × My Accelerator 96GB").
+ */
+export function accelerators(n: number, gpu: GpuPreset): string {
+  if (!gpu.short) return `${whole(n)} × ${gpu.name}`;
+  const noun = /\bTPU\b/i.test(gpu.short) ? 'chip' : 'GPU';
+  return `${whole(n)} ${gpu.short} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 /** The serving inputs a drill fixes (the calculators' defaults). */
@@ -70,7 +80,7 @@ export const LLM_GENERATORS: Record<'zero' | 'moe' | 'ttft' | 'serve', (rng: Rng
     const r = infer({ params: model.params, model, dtype: 'bf16', gpu, gpus, batch: 1, context: promptTokens, ...servingDefaults, promptTokens });
     return {
       kind: 'ttft',
-      prompt: `Prefill a ${whole(promptTokens)}-token prompt on ${model.name} (${formatCount(model.params)} parameters, bf16) across ${gpus} × ${gpu.name} (${whole(gpu.bf16Tflops)} TFLOP/s dense BF16 each) at 40% MFU: time to first token, compute-bound?`,
+      prompt: `Prefill ${/^(?:8|1[18](?:,|$))/.test(whole(promptTokens)) ? 'an' : 'a'} ${whole(promptTokens)}-token prompt on ${model.name} (${formatCount(model.params)} parameters, bf16) ${gpus === 1 ? 'on' : 'across'} ${accelerators(gpus, gpu)} (${whole(gpu.bf16Tflops)} TFLOP/s dense BF16${gpus === 1 ? '' : ' each'}) at 40% MFU: time to first token, compute-bound?`,
       inputs: { model: model.id, params: model.params, gpu: gpu.id, gpus, promptTokens, mfu: 0.4 },
       answer: r.json.prefillSeconds * 1000,
       unit: 'ms',
@@ -88,17 +98,21 @@ export const LLM_GENERATORS: Record<'zero' | 'moe' | 'ttft' | 'serve', (rng: Rng
     const qps = pick([10, 50, 200, 1000], rng);
     const context = 2000;
     const r = infer({ params: model.params, model, dtype: 'bf16', gpu, batch, context, ...servingDefaults, outputTokens });
-    const perReplica = r.json.aggregateTokensPerSecond;
+    // The prompt states the time per token to 3 significant figures, and the rest follows from that
+    // shown value (64 / 11.2 ms = 5,714 tokens/s), so a learner's arithmetic from the prompt matches.
+    const tpot = Number(r.json.timePerOutputTokenSeconds.toPrecision(3));
+    const perReplica = Math.round(batch / tpot);
     const need = qps * outputTokens;
     const replicas = Math.ceil(need / perReplica);
     const steps: Step[] = [
-      ...focus(r.derivation, ['tpot'], []).steps,
+      ...focus(r.derivation, ['tpot'], []).steps.map((st) => ({ ...st, result: `${formatSeconds(tpot)} per token` })),
+      { id: 'per-replica', label: 'Output tokens per second per replica', formula: 'batch / time per token', substitution: `${whole(batch)} / ${formatSeconds(tpot)}`, result: `${whole(perReplica)} tokens/s` },
       { id: 'need', label: 'Output tokens per second needed', formula: 'QPS × output tokens per request', substitution: `${whole(qps)} × ${whole(outputTokens)}`, result: `${whole(need)} tokens/s` },
-      { id: 'replicas', label: 'Replicas', formula: '⌈tokens/s needed / tokens/s per replica⌉', substitution: `⌈${whole(need)} / ${carry(perReplica)}⌉`, result: `${whole(replicas)} replica${replicas === 1 ? '' : 's'}` },
+      { id: 'replicas', label: 'Replicas', formula: '⌈tokens/s needed / tokens/s per replica⌉', substitution: `⌈${whole(need)} / ${whole(perReplica)}⌉`, result: `${whole(replicas)} replica${replicas === 1 ? '' : 's'}` },
     ];
     return {
       kind: 'serve',
-      prompt: `${model.name} (bf16) on ${r.json.gpus} × ${gpu.name} per replica decodes a batch of ${batch} at ${formatSeconds(r.json.timePerOutputTokenSeconds)} per token (${sigFigs(perReplica)} tokens/s per replica). Serving ${whole(qps)} requests/s of ${whole(outputTokens)} output tokens each: how many replicas?`,
+      prompt: `${model.name} (bf16) on ${accelerators(r.json.gpus, gpu)} per replica decodes a batch of ${batch} at ${formatSeconds(tpot)} per token (${batch} / ${formatSeconds(tpot)} = ${whole(perReplica)} tokens/s per replica). Serving ${whole(qps)} requests/s of ${whole(outputTokens)} output tokens each: how many replicas?`,
       inputs: { model: model.id, gpu: gpu.id, gpus: r.json.gpus, batch, outputTokens, qps },
       answer: replicas,
       unit: 'replicas',

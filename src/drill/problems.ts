@@ -7,13 +7,13 @@
 import { capacity } from '../calc/capacity.js';
 import { focus } from '../calc/derivation.js';
 import { infer } from '../calc/infer.js';
-import { kv } from '../calc/kv.js';
+import { describeWindow, kv } from '../calc/kv.js';
 import type { Presets } from '../calc/presets.js';
 import { storage } from '../calc/storage.js';
 import { train } from '../calc/train.js';
 import { formatBytes, formatCount, formatPercent, formatUsd, whole } from '../calc/units.js';
 import type { Rng } from '../quiz/rng.js';
-import { LLM_GENERATORS, LLM_NEEDS, pick, priceOf, servingDefaults } from './llm.js';
+import { accelerators, LLM_GENERATORS, LLM_NEEDS, pick, priceOf, servingDefaults } from './llm.js';
 import type { Problem, ProblemKind } from './types.js';
 
 export type { Problem, ProblemKind } from './types.js';
@@ -38,7 +38,7 @@ const BASIC: Record<'train' | 'infer' | 'kv' | 'storage' | 'capacity', (rng: Rng
     }
     return {
       kind: 'train',
-      prompt: `Training a ${formatCount(params)}-parameter model on ${formatCount(tokens)} tokens with ${whole(gpus)} × ${gpu.name} (${whole(gpu.bf16Tflops)} TFLOP/s dense BF16) at 40% MFU: how many days?`,
+      prompt: `Training a ${formatCount(params)}-parameter model on ${formatCount(tokens)} tokens with ${accelerators(gpus, gpu)} (${whole(gpu.bf16Tflops)} TFLOP/s dense BF16 each) at 40% MFU: how many days?`,
       inputs: { params, tokens, gpu: gpu.id, gpus, mfu: 0.4 },
       answer: r.json.wallClockDays!,
       unit: 'days',
@@ -62,7 +62,7 @@ const BASIC: Record<'train' | 'infer' | 'kv' | 'storage' | 'capacity', (rng: Rng
     }
     return {
       kind: 'infer',
-      prompt: `${model.name} in ${dtype} on ${r.json.gpus} × ${gpu.name} (${formatBytes(gpu.bandwidth)}/s each), one sequence of 4,096 tokens: decode tokens per second, memory-bandwidth bound?`,
+      prompt: `${model.name} in ${dtype} on ${accelerators(r.json.gpus, gpu)} (${formatBytes(gpu.bandwidth)}/s${r.json.gpus === 1 ? '' : ' each'}), one sequence of 4,096 tokens: decode tokens per second, memory-bandwidth bound?`,
       inputs: { model: model.id, params: model.params, dtype, gpu: gpu.id, batch: 1, context: 4096, gpus: r.json.gpus },
       answer: r.json.decodeTokensPerSecond,
       unit: 'tokens/s',
@@ -78,7 +78,7 @@ const BASIC: Record<'train' | 'infer' | 'kv' | 'storage' | 'capacity', (rng: Rng
     const batch = pick([1, 8, 32, 64], rng);
     const r = kv({ shape: model, model, dtype: 'fp16', context, batch });
     const shape = model.attention === 'mla' ? `MLA latent ${model.kvLoraRank} + RoPE key ${model.ropeHeadDim}` : `${model.kvHeads} KV heads, head dim ${model.headDim}`;
-    const window = model.slidingWindow ? `, ${model.slidingWindowLayers ?? model.layers} layers windowed to ${whole(model.slidingWindow)} tokens` : '';
+    const window = model.slidingWindow ? `, ${describeWindow(model, `${model.slidingWindowLayers ?? model.layers} layers`)}` : '';
     return {
       kind: 'kv',
       prompt: `KV cache for ${model.name} (${model.layers} layers, ${shape}${window}) in fp16, batch ${batch} at ${whole(context)} tokens: how big?`,
@@ -97,7 +97,8 @@ const BASIC: Record<'train' | 'infer' | 'kv' | 'storage' | 'capacity', (rng: Rng
     const growth = growthPerMonth ? `, growing ${formatPercent(growthPerMonth)} a month` : '';
     return {
       kind: 'storage',
-      prompt: `${formatBytes(sizeBytes)} in ${tier.name} (${formatUsd(tier.tiers[0]!.usdPerGb)}/GB-month${tier.tiers.length > 1 ? ' at first' : ''})${growth}: total cost over ${months} months?`,
+      // The tier's name without its description ("EBS gp3", not "EBS gp3 (block SSD, …)"): the price follows in brackets.
+      prompt: `${formatBytes(sizeBytes)} in ${tier.name.replace(/\s*\([^()]*\)$/, '')} (${formatUsd(tier.tiers[0]!.usdPerGb)}/GB-month${tier.tiers.length > 1 ? ' at first' : ''})${growth}: total cost over ${months} months?`,
       inputs: { sizeBytes, tier: tier.id, months, growthPerMonth },
       answer: r.json.totalCostUsd,
       unit: 'USD',

@@ -29,6 +29,8 @@ export function withinTolerance(given: number, answer: number, tolerance: Tolera
     if (answer === 0) return Math.abs(given) <= tolerance.relative;
     return Math.abs(given - answer) <= tolerance.relative * Math.abs(answer) * (1 + 1e-12);
   }
+  // A value typed in another unit is scaled back (3000 MB for 3 GB), so allow float noise only.
+  if ('absolute' in tolerance) return Math.abs(given - answer) <= tolerance.absolute + 1e-9 * Math.max(1, Math.abs(answer));
   if (given === 0 || answer === 0 || Math.sign(given) !== Math.sign(answer)) return given === answer;
   return Math.abs(Math.log10(given / answer)) <= tolerance.orders + 1e-12;
 }
@@ -51,10 +53,26 @@ export function describeNumeric(q: NumericQuestion): string {
   // Sizes and durations are shown in the unit the question asks for ("Answer in seconds" → "112 s",
   // not "1.87 min"); counts, money and percentages through the one formatter.
   const ownUnit = (kind === 'bytes' || kind === 'seconds') && q.unit !== undefined;
-  const shown =
-    kind === 'count' ? `${formatQuantity(q.answer, 'count')}${q.unit ? ` ${q.unit}` : ''}` : ownUnit ? `${sigFigs(q.answer)} ${q.unit!.trim()}` : formatQuantity(q.answer * scale, kind);
-  const tol = 'relative' in q.tolerance ? `±${Math.round(q.tolerance.relative * 1000) / 10}%` : `within ${Math.round(10 ** q.tolerance.orders * 10) / 10}x`;
-  return `${shown} (${tol})`;
+  // An absolute tolerance is in the question's unit and may be exact, so the answer is shown in
+  // full there ("1,995 addresses", not "2k").
+  const full = 'absolute' in q.tolerance && (kind === 'count' || ownUnit);
+  const shown = full
+    ? `${q.answer.toLocaleString('en-US', { maximumFractionDigits: 10 })}${q.unit ? ` ${q.unit.trim()}` : ''}`
+    : kind === 'count'
+      ? `${formatQuantity(q.answer, 'count')}${q.unit ? ` ${q.unit}` : ''}`
+      : ownUnit
+        ? `${sigFigs(q.answer)} ${q.unit!.trim()}`
+        : formatQuantity(q.answer * scale, kind);
+  return `${shown} (${describeTolerance(q)})`;
+}
+
+/** The tolerance in words: "±10%", "within 3.2x", "exact", "±2 addresses". */
+export function describeTolerance(q: Pick<NumericQuestion, 'tolerance' | 'unit'>): string {
+  const t = q.tolerance;
+  if ('relative' in t) return `±${Math.round(t.relative * 1000) / 10}%`;
+  if ('orders' in t) return `within ${Math.round(10 ** t.orders * 10) / 10}x`;
+  if (t.absolute === 0) return 'exact';
+  return `±${sigFigs(t.absolute)}${q.unit ? ` ${q.unit.trim()}` : ''}`;
 }
 
 /** Grades one response. Throws if the response type does not match the question (a programming error). */

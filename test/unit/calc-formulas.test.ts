@@ -18,6 +18,16 @@ describe('train', () => {
     expect(j.flops).toBeCloseTo(3.15e23, -20);
     expect(j.trainingMemoryBytes).toBe(16 * 175e9);
   });
+  it('memory that does not fit suggests recomputation only when activations are in the sum', () => {
+    const note = (raw: Raw) => calculate('train', raw, presets).derivation.steps.find((x) => x.id === 'per-gpu')!.note!;
+    // Model states only: recomputing activations cannot shrink them.
+    expect(note({ params: '7B', tokens: '2T', gpu: 'h100', gpus: '256' })).toBe('does not fit one h100 (80 GB): a higher ZeRO stage or more tensor or pipeline parallelism would bring it down');
+    expect(note({ model: 'llama-3-70b', tokens: '2T', gpu: 'h100', gpus: '256', zero: '1' })).toBe(
+      'does not fit one h100 (80 GB): a higher ZeRO stage, more tensor or pipeline parallelism, or recomputing activations would bring it down',
+    );
+    // ZeRO-3 and full recomputation already used: only more model parallelism is left.
+    expect(note({ model: 'llama-3-70b', tokens: '2T', gpu: 'h100', gpus: '8', zero: '3', recompute: 'full' })).toBe('does not fit one h100 (80 GB): more tensor or pipeline parallelism would bring it down');
+  });
   it('GPU-hours, days and cost follow from peak × MFU', () => {
     const j = calc('train', { params: '7B', tokens: '2T', gpu: 'a100-80gb', mfu: '50%', gpus: '512', gpuHourPrice: '$2' });
     const hours = (6 * 7e9 * 2e12) / (312e12 * 0.5 * 3600);
@@ -210,6 +220,18 @@ describe('KV cache from the model configs', () => {
     expect(j.totalBytes).toBe((18 * 131072 + 18 * 128) * 2 * 8 * 64 * 2);
     const scout = calc('kv', { model: 'llama-4-scout', context: '1M' });
     expect(scout.totalBytes).toBe((12 * 1e6 + 36 * 8192) * 2 * 8 * 128 * 2);
+  });
+  it('Llama 4 is worded as chunked attention, not a sliding window (same cache size)', () => {
+    const text = (model: string) => JSON.stringify(calculate('kv', { model, context: '32768' }, presets).derivation);
+    for (const model of ['llama-4-scout', 'llama-4-maverick']) {
+      expect(text(model)).toContain('36 of 48 layers with 8,192-token chunked attention');
+      expect(text(model)).toContain('36 of 48 layers attend only within their current 8,192-token chunk');
+      expect(text(model)).not.toMatch(/windowed|last 8,192/);
+    }
+    expect(calc('kv', { model: 'llama-4-scout', context: '32768' }).totalBytes).toBe((12 * 32768 + 36 * 8192) * 2 * 8 * 128 * 2);
+    // A true sliding window keeps its wording.
+    expect(text('gpt-oss-120b')).toContain('18 of 36 layers windowed to 128 tokens');
+    expect(text('mistral-7b')).toContain('sliding window: only the last 4,096 of 32,768 tokens are cached');
   });
 });
 

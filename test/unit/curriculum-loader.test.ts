@@ -113,6 +113,11 @@ describe('curriculum loader', () => {
       'must be > 0',
     ],
     [
+      'a negative absolute tolerance',
+      `\n      - {id: alpha.n, type: numeric, prompt: p, answer: 5, unit: GPUs, tolerance: {absolute: -1}, explanation: e, difficulty: 2}`,
+      'must be ≥ 0',
+    ],
+    [
       'an unknown question type',
       `\n      - {id: alpha.x, type: essay, prompt: p, explanation: e, difficulty: 2}`,
       '"type" must be one of single, multi, truefalse, numeric, order, recall',

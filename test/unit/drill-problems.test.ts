@@ -92,8 +92,27 @@ describe('derivations show only the steps the problem asks for, with its own inp
     expect(served.length).toBeGreaterThan(0);
     for (const p of served) {
       expect(Number.isInteger(p.answer)).toBe(true);
-      expect(p.derivation.steps.map((s) => s.id)).toEqual(['tpot', 'need', 'replicas']);
+      expect(p.derivation.steps.map((s) => s.id)).toEqual(['tpot', 'per-replica', 'need', 'replicas']);
+      // The answer follows from the numbers the prompt shows (64 / 11.2 ms = 5,714 tokens/s, not the unrounded 5,690).
+      const m = /a batch of (\d+) at ([\d.]+) ms per token \(\1 \/ \2 ms = ([\d,]+) tokens\/s per replica\)\. Serving ([\d,]+) requests\/s of ([\d,]+) output tokens/.exec(p.prompt)!;
+      expect(m).not.toBeNull();
+      const [batch, ms, perReplica, qps, out] = m.slice(1).map((x) => Number(x.replace(/,/g, '')));
+      expect(perReplica).toBe(Math.round(batch! / (ms! / 1000)));
+      expect(p.answer).toBe(Math.ceil((qps! * out!) / perReplica!));
     }
+  });
+  it('prompts name accelerators and storage tiers as said in a sentence', () => {
+    for (const seed of [1, 2, 3, 7, 42]) {
+      for (const p of generateProblems('mixed', 60, seededRng(seed), presets)) {
+        // Not the preset's long display name ("2 × NVIDIA GB200 NVL72, per Blackwell GPU (1200 W)").
+        expect(p.prompt).not.toMatch(/NVIDIA|AMD Instinct|Google Cloud| × [A-Z]|\) \(|per chip|per Blackwell/);
+        expect(p.prompt).not.toMatch(/\ba 8/);
+      }
+    }
+    const serve = generateProblems('serve', 60, seededRng(1), presets).find((p) => p.inputs.gpu === 'gb200');
+    expect(serve!.prompt).toMatch(/on \d+ GB200 GPUs? per replica decodes/);
+    const tpu = generateProblems('train', 200, seededRng(1), presets).find((p) => String(p.inputs.gpu).startsWith('tpu'));
+    expect(tpu!.prompt).toMatch(/with [\d,]+ TPU v\de chips \(/);
   });
 });
 

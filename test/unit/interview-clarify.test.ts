@@ -45,3 +45,15 @@ describe('clarifying questions in the candidate’s own words', () => {
     expect(matchQuestion(q, bank(problem)).question?.id ?? null).toBe(id);
   });
 });
+
+describe('a matched answer carries the numbers the question needs', () => {
+  it('eta-pricing: the peak-QPS answer gives trips, calls per trip and the peak factor (≈ 35k QPS, as in the key numbers)', () => {
+    const answer = matchQuestion('How many requests per second at peak?', bank('eta-pricing')).question!.answer;
+    expect(answer).toMatch(/20 million completed trips a day/);
+    expect(answer).toMatch(/50 ETA calls per completed trip/);
+    expect(answer).toMatch(/3x the daily average/);
+    expect(Math.round((20e6 * 50 * 3) / 86_400 / 1000)).toBe(35);
+    const key = all.find((c) => c.id === 'eta-pricing')!.interview.keyNumbers.find((k) => k.label === 'Peak ETA QPS')!;
+    expect(key.value).toContain('35,000');
+  });
+});

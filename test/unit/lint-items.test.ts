@@ -103,6 +103,21 @@ describe('item rules: numeric tolerances', () => {
     expect(rules({ ...q, unit: undefined } as Question)).toContain('accepts-slip');
   });
 
+  it('an explanation that says only N is accepted needs a tolerance that accepts only N (virtual-machines.mig-fleet-size: 3 at ±10 % accepted 3.2)', () => {
+    const q = numeric({ answer: 3, unit: 'GPUs', tolerance: { relative: 0.1 }, explanation: '16 / 7 = 2.29, rounded up to 3 GPUs (only 3 is accepted).' });
+    const [v] = questionIssues(q);
+    expect(v!.rule).toBe('only-accepted');
+    expect(v!.message).toContain('accepts 2.7 to 3.3');
+    expect(questionIssues({ ...q, tolerance: { absolute: 0 } } as Question)).toEqual([]);
+    expect(rules({ ...q, tolerance: { absolute: 0.5 } } as Question)).toContain('only-accepted');
+    expect(rules({ ...q, explanation: 'Tolerance ±10 % accepts only 3 GPUs; 2 is rejected.' } as Question)).toContain('only-accepted');
+    expect(rules({ ...q, explanation: 'Only 3 GPUs are accepted.' } as Question)).toContain('only-accepted');
+    // The stated number must be the answer.
+    expect(questionIssues({ ...q, tolerance: { absolute: 0 }, explanation: 'Only 4 is accepted.' } as Question)[0]!.message).toContain('but the answer is 3');
+    // No claim, no rule.
+    expect(rules({ ...q, explanation: '16 / 7 = 2.29, rounded up to 3 GPUs.' } as Question)).toEqual([]);
+  });
+
   it('an orders tolerance needs both ends of the range in the explanation', () => {
     const q = numeric({ answer: 1000, unit: 'GB', tolerance: { orders: 0.5 }, difficulty: 3, explanation: '10 × 100 = 1,000 GB.' });
     const [v] = questionIssues(q);

@@ -12,6 +12,8 @@ const tf: Question = { ...base, id: 't.tf', type: 'truefalse', answer: false };
 const gib: Question = { ...base, id: 't.n', type: 'numeric', answer: 2, unit: 'GiB', tolerance: { relative: 0.1 } };
 const qps: Question = { ...base, id: 't.q', type: 'numeric', answer: 12_000, unit: 'QPS', tolerance: { orders: 0.5 } };
 const ms: Question = { ...base, id: 't.ms', type: 'numeric', answer: 40, unit: 'ms', tolerance: { relative: 0.25 } };
+const gpus: Question = { ...base, id: 't.g', type: 'numeric', answer: 3, unit: 'GPUs', tolerance: { absolute: 0 } };
+const gbExact: Question = { ...base, id: 't.gb', type: 'numeric', answer: 3, unit: 'GB', tolerance: { absolute: 0 } };
 const order: Question = { ...base, id: 't.o', type: 'order', items: ['first', 'second', 'third'] };
 const recall: Question = { ...base, id: 't.r', type: 'recall', back: 'back' };
 
@@ -34,6 +36,12 @@ describe('grading', () => {
     ['numeric order of magnitude, too far', qps, { type: 'numeric', text: '40k' }, false],
     ['numeric scientific notation', qps, { type: 'numeric', text: '1.2e4' }, true],
     ['numeric time converted', ms, { type: 'numeric', text: '0.045 s' }, true],
+    ['numeric exact count', gpus, { type: 'numeric', text: '3' }, true],
+    ['numeric exact count, written 3.0', gpus, { type: 'numeric', text: '3.0' }, true],
+    ['numeric exact count refuses a fraction', gpus, { type: 'numeric', text: '3.2' }, false],
+    ['numeric exact count refuses a neighbour', gpus, { type: 'numeric', text: '2' }, false],
+    ['numeric exact in another unit', gbExact, { type: 'numeric', text: '3000 MB' }, true],
+    ['numeric exact in another unit, off', gbExact, { type: 'numeric', text: '3001 MB' }, false],
     ['numeric unparsable', gib, { type: 'numeric', text: 'lots' }, false],
     ['order exact', order, { type: 'order', order: [0, 1, 2] }, true],
     ['order swapped', order, { type: 'order', order: [1, 0, 2] }, false],
@@ -49,6 +57,8 @@ describe('grading', () => {
     expect(grade({ ...gib, unit: 's', answer: 112 }, { type: 'numeric', text: '112' }).expected).toBe('112 s (±10%)');
     expect(grade({ ...gib, unit: 'USD', answer: 0.8 }, { type: 'numeric', text: '1' }).expected).toBe('$0.80 (±10%)');
     expect(grade(qps, { type: 'numeric', text: '1' }).expected).toBe('12k QPS (within 3.2x)');
+    expect(grade(gpus, { type: 'numeric', text: '3.2' }).expected).toBe('3 GPUs (exact)');
+    expect(grade({ ...gpus, answer: 1995, unit: 'addresses', tolerance: { absolute: 2 } }, { type: 'numeric', text: '1' }).expected).toBe('1,995 addresses (±2 addresses)');
     expect(grade(order, { type: 'order', order: [2, 1, 0] }).given).toBe('third → second → first');
   });
 
@@ -65,6 +75,11 @@ describe('grading', () => {
     expect(withinTolerance(10, 100, { orders: 1 })).toBe(true);
     expect(withinTolerance(1001, 100, { orders: 1 })).toBe(false);
     expect(withinTolerance(-100, 100, { orders: 1 })).toBe(false);
+    expect(withinTolerance(102, 100, { absolute: 2 })).toBe(true);
+    expect(withinTolerance(98, 100, { absolute: 2 })).toBe(true);
+    expect(withinTolerance(102.1, 100, { absolute: 2 })).toBe(false);
+    expect(withinTolerance(100, 100, { absolute: 0 })).toBe(true);
+    expect(withinTolerance(100.01, 100, { absolute: 0 })).toBe(false);
   });
 });
 

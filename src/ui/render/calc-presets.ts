@@ -38,7 +38,7 @@ export function renderPresets(p: Presets, t: Theme, columns = 80, dir?: string):
           String(m.heads),
           String(m.kvHeads),
           String(m.headDim),
-          `${attentionOf(m)}${m.attention === 'mla' ? ` ${m.kvLoraRank}+${m.ropeHeadDim}` : ''}${m.slidingWindow ? ` · ${m.slidingWindowLayers ?? m.layers}×${formatCount(m.slidingWindow)} window` : ''}`,
+          `${attentionOf(m)}${m.attention === 'mla' ? ` ${m.kvLoraRank}+${m.ropeHeadDim}` : ''}${m.slidingWindow ? ` · ${m.slidingWindowLayers ?? m.layers}×${formatCount(m.slidingWindow)} ${m.windowKind === 'chunked' ? 'chunk' : 'window'}` : ''}`,
           m.contextLength ? formatCount(m.contextLength) : '–',
           m.asOf,
         ]),
