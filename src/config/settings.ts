@@ -116,7 +116,15 @@ export function parseDay(raw: string): Parsed<string> {
   const accepted = 'a date as YYYY-MM-DD (e.g. 2027-01-15)';
   if (!m) return { ok: false, accepted };
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.toISOString().slice(0, 10) === s && Number(m[1]) >= 2000 ? { ok: true, value: s } : { ok: false, accepted };
+  if (Number(m[1]) < 2000) return { ok: false, accepted };
+  // The right shape but no such day (2027-02-30): say so, with the month's last day.
+  if (d.toISOString().slice(0, 10) !== s) {
+    const month = Number(m[2]);
+    if (month < 1 || month > 12) return { ok: false, accepted: `a month from 01 to 12, as YYYY-MM-DD (e.g. 2027-01-15)` };
+    const last = new Date(Date.UTC(Number(m[1]), month, 0)).getUTCDate();
+    return { ok: false, accepted: `a day that exists: ${m[1]}-${m[2]} has ${last} days` };
+  }
+  return { ok: true, value: s };
 }
 
 /** One `study config` key: where it lives, its default, how to parse it. */

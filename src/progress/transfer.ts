@@ -36,7 +36,8 @@ export function readImport(text: string, now?: Date): { ok: true; progress: Prog
   let inner = text;
   let settings: ImportedSettings;
   const parsed = parseJson(text);
-  if (!parsed.ok) return parsed;
+  // Bytes that are not text (a zip, an image): said plainly, not as JSON.parse's garbled excerpt.
+  if (!parsed.ok) return /[\u0000\ufffd]/.test(text) ? { ok: false, message: 'it holds binary data, not the JSON text of an export' } : parsed;
   const raw = parsed.value as { kind?: unknown; progress?: unknown; settings?: unknown } | null;
   if (raw && typeof raw === 'object' && raw.kind === EXPORT_KIND) {
     inner = JSON.stringify(raw.progress);

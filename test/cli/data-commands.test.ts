@@ -89,6 +89,11 @@ describe('progress data commands', () => {
     expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^study: --import: .*bad\.json is not a study progress export: .*nothing was changed$/)]);
     expect(readFileSync(a.file, 'utf8')).toBe(before);
     expect(runCli(['progress', '--import', join(a.home, 'missing.json')], { env: a.env }).status).toBe(1);
+    const zip = join(a.home, 'backup.zip');
+    writeFileSync(zip, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0xff, 0xfe, 0x00, 0x01]));
+    const bin = runCli(['progress', '--import', zip], { env: a.env });
+    expect(bin.status).toBe(1);
+    expect(bin.stderr).toMatch(/^study: --import: \S+backup\.zip is not a study progress export: it holds binary data, not the JSON text of an export; nothing was changed\n$/);
   });
 
   it('resets only with --yes (no terminal) and keeps a backup', () => {

@@ -57,7 +57,7 @@ describe('study plan', () => {
     expect(soon.stderr).toMatch(/^study: --interview: 2026-12-02 is tomorrow: a plan needs the interview at least 2 days away \(2026-12-03 or later\)/);
     const bad = runCli(['plan', '--interview', '2027-02-30'], { env: s.env });
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toBe('study: --interview: "2027-02-30" is not valid; expected a date as YYYY-MM-DD (e.g. 2027-01-15)\n');
+    expect(bad.stderr).toBe('study: --interview: "2027-02-30" is not valid; expected a day that exists: 2027-02 has 28 days\n');
     const none = runCli(['plan'], { env: s.env });
     expect(none.status).toBe(2);
     expect(none.stderr).toMatch(/--interview YYYY-MM-DD is required: no plan is saved yet/);

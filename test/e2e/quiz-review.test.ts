@@ -129,7 +129,7 @@ describe('quiz and review in a terminal', () => {
     await nextDay.waitFor('Review — 1 due card');
     await nextDay.waitFor('Recall the answer');
     nextDay.write(KEY.ctrlC);
-    await nextDay.waitFor('Interrupted — 0 answers saved');
+    await nextDay.waitFor('Interrupted — nothing was answered, so nothing changed.');
     expect(await nextDay.exited).toBe(130);
     // Six weeks later every card is due.
     const reviewEnv = { ...env, STUDY_NOW: '2026-04-15T09:00:00Z' };

@@ -94,6 +94,16 @@ describe('interview core', () => {
     expect(h.missedMost.every((m) => m.missed === 2 && m.of === 2)).toBe(true);
   });
 
+  it('writes a change of coverage in percentage points', async () => {
+    const { renderHistory } = await import('../../src/ui/render/interview-history.js');
+    const { plainTheme } = await import('../../src/ui/plain.js');
+    const s1 = played();
+    const e1 = interviewEvent(s1, eta, sessionGrade(s1, eta), new Date('2025-03-01T10:45:00Z'));
+    const e2 = { ...e1, id: 'dddddddd-4444', at: '2025-03-08T10:45:00.000Z', coverage: e1.coverage + 0.2 };
+    const text = renderHistory(interviewHistory([e1, e2], all), plainTheme, 100);
+    expect(text).toMatch(/coverage +first \d+% → latest \d+% \(\+20 pts\)/);
+  });
+
   it('marks notes graded with grade --save as notes, not as a practice round with no time', async () => {
     const { renderHistory } = await import('../../src/ui/render/interview-history.js');
     const { plainTheme } = await import('../../src/ui/plain.js');

@@ -51,6 +51,10 @@ export function parseOptions(raw: Record<string, unknown>): ReviewOptions {
   if (o.optimize && o.resetParameters) throw new UsageError('--optimize and --reset-parameters: use one at a time');
   if (o.apply && !o.optimize) throw new UsageError('--apply only goes with --optimize');
   if (o.json && !o.optimize) throw new UsageError('--json only goes with --optimize');
+  // Fitting or resetting parameters runs no review session: its options would be silently ignored.
+  const fitting = o.optimize ? '--optimize' : o.resetParameters ? '--reset-parameters' : undefined;
+  const session = [raw.limit !== undefined && '--limit', o.cram && '--cram', raw.seed !== undefined && '--seed', raw.retention !== undefined && '--retention'].filter(Boolean);
+  if (fitting && session.length) throw new UsageError(`${fitting} runs no review session, so ${session.join(' and ')} cannot go with it; use one or the other`);
   return o;
 }
 

@@ -35,9 +35,9 @@ export function renderList(list: readonly CapstoneListing[], t: Theme, columns: 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 const signed = (x: number, f: (v: number) => string) => (x > 0 ? `+${f(x)}` : x < 0 ? `−${f(-x)}` : '±0');
 
-function trendLine(label: string, tr: Trend | null, f: (v: number) => string, t: Theme): string | undefined {
+function trendLine(label: string, tr: Trend | null, f: (v: number) => string, t: Theme, delta: (v: number) => string = f): string | undefined {
   if (!tr) return undefined;
-  const change = tr.change > 0 ? t.ok(signed(tr.change, f)) : tr.change < 0 ? t.bad(signed(tr.change, f)) : signed(0, f);
+  const change = tr.change > 0 ? t.ok(signed(tr.change, delta)) : tr.change < 0 ? t.bad(signed(tr.change, delta)) : signed(0, delta);
   return `  ${label.padEnd(10)} first ${f(tr.first)} → latest ${f(tr.last)} (${change}) · average ${f(tr.average)}`;
 }
 
@@ -67,7 +67,8 @@ export function renderHistory(h: History, t: Theme, columns: number): string {
     for (const r of h.interviews) out.push(hang(`  ${r.at.slice(0, 16).replace('T', ' ')} `, sanitizeLine(r.title), w), `    ${stats(r)}`);
   }
   out.push('', t.bold('Trend'));
-  for (const line of [trendLine('coverage', h.trend.coverage, pct, t), trendLine('score', h.trend.score, (v) => v.toFixed(1), t)]) if (line) out.push(line);
+  // A change of coverage is in percentage points (34% → 5% is −29 pts, not −29%).
+  for (const line of [trendLine('coverage', h.trend.coverage, pct, t, (x) => `${Math.round(x * 100)} pts`), trendLine('score', h.trend.score, (v) => v.toFixed(1), t)]) if (line) out.push(line);
   if (h.dimensions.length) {
     out.push('', t.bold('Rubric, weakest first (average of self-scores, 1-4)'));
     const dw = Math.min(30, Math.max(...h.dimensions.map((d) => displayWidth(sanitizeLine(d.title)))));
