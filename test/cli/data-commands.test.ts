@@ -179,5 +179,9 @@ describe('search, export, doctor', () => {
     expect(d.validity).toMatchObject({ ok: true });
     expect(d.contents.value).toMatch(/version 2, 2 events/);
     expect(d.lock.value).toBe('free');
+    // Unambiguous names per section too.
+    expect(d['progress.contents']).toEqual(d.contents);
+    expect(d['settings.status'].value).toMatch(/not created yet/);
+    expect(d['progress.folder']).toMatchObject({ ok: true, value: expect.stringMatching(/is writable$/) });
   });
 });

@@ -1,5 +1,6 @@
 /** `study doctor`: what a bug report needs — versions, paths, data validity, lock, terminal. */
-import { lstatSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, lstatSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { codeCacheStats } from '../code-cache.js';
 import { configPath, describeConfig } from '../../config/path.js';
 import { loadCurriculumDir } from '../curriculum/load-dir.js';
@@ -54,7 +55,19 @@ export async function run(_args: string[], raw: Record<string, unknown>, ctx: Co
   add('  colour', ctx.theme.color ? 'on' : `off${ctx.env.NO_COLOR ? ' (NO_COLOR)' : ctx.flags.color === false ? ' (--no-color)' : ''}`);
   add('  TERM', ctx.env.TERM ?? '(unset)');
   if (raw.json === true) {
-    ctx.out(`${JSON.stringify(Object.fromEntries(checks.map((c) => [c.label.trim(), { value: c.value, ok: c.ok }])))}\n`);
+    // Each indented line also under its section's name ("progress.size", "settings.status"), which
+    // is unambiguous; the bare names stay for scripts that used them.
+    let section = '';
+    const entries = checks.flatMap((c) => {
+      const name = c.label.trim();
+      const v = { value: c.value, ok: c.ok };
+      if (!c.label.startsWith(' ')) {
+        section = name;
+        return [[name, v] as const];
+      }
+      return [[name, v] as const, [`${section}.${name}`, v] as const];
+    });
+    ctx.out(`${JSON.stringify(Object.fromEntries(entries))}\n`);
     return;
   }
   const t = ctx.theme;
@@ -91,7 +104,8 @@ function progressChecks(path: string): Check[] {
   if (st && !st.isFile()) {
     add('  file', `${st.isDirectory() ? 'a folder' : 'not a regular file (a pipe, device or socket)'}, not a progress file; move it away or pass --progress FILE`, false);
   } else if (st) {
-    add('  size', `${st.size} bytes, mode ${(st.mode & 0o777).toString(8)}`, (st.mode & 0o077) === 0);
+    const shared = (st.mode & 0o077) !== 0;
+    add('  size', `${st.size} bytes, mode ${(st.mode & 0o777).toString(8)}${shared ? ` (others can read it; study writes it private, 600: chmod 600 ${file})` : ''}`, !shared);
     add('  last write', st.mtime.toISOString());
     const read = readRegular(file, MAX_PROGRESS_BYTES);
     if (!read.ok) add('  contents', `cannot be read: ${read.message}; study needs to read and write it (check its owner and mode)`, false);
@@ -103,6 +117,14 @@ function progressChecks(path: string): Check[] {
         decoded.ok,
       );
     }
+  }
+  // Every save writes a temp file and the lock beside the progress file: its folder must be writable.
+  const dir = nearestFolder(dirname(file));
+  try {
+    accessSync(dir, constants.W_OK);
+    add('  folder', `${dir} is writable`);
+  } catch (e) {
+    add('  folder', `cannot create files in ${dir} (${describeIoError(e)}); no answer can be saved — fix its owner or mode, or pass --progress FILE`, false);
   }
   const l = lockState(lock);
   const who = (h: { pid: number } | null) => (h ? ` (pid ${h.pid})` : '');
@@ -122,4 +144,11 @@ function describeCodeCache(): string {
   if (s.rejected) parts.push(`${s.rejected} refused by this Node (made by another version; npm run build remakes them)`);
   if (s.missing) parts.push(`${s.missing} without one (npm run build makes them)`);
   return parts.join('; ');
+}
+
+/** `dir` or its nearest existing parent (a progress folder not created yet is created there). */
+function nearestFolder(dir: string): string {
+  let d = dir;
+  while (!existsSync(d) && dirname(d) !== d) d = dirname(d);
+  return d;
 }
