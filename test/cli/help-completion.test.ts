@@ -102,6 +102,8 @@ describe('study completion', () => {
     expect(probe(['study', 'learn', 'kube'])).toBe('kubernetes');
     expect(probe(['study', '--progress', '/tmp/p.json', 'review', '--li'])).toBe('--limit');
     expect(probe(['study', 'quiz', '--type', 'mu'])).toBe('multi');
+    expect(probe(['study', 'interview', 'gr'])).toBe('grade');
+    expect(probe(['study', 'config', ''])).toBe('list get set unset');
     expect(probe(['study', 'calc', '--gpu', 'h1'])).toBe('h100');
     expect(probe(['study', 'completion', ''])).toBe('bash zsh fish');
   });

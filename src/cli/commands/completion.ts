@@ -52,7 +52,8 @@ function vocabulary(c: Curriculum, ctx: Context): Vocabulary {
 function argWords(name: string, v: Vocabulary): readonly string[] {
   const table: Record<string, readonly string[]> = {
     learn: v.topics,
-    interview: v.capstones,
+    interview: ['show', 'grade', ...v.capstones],
+    config: ['list', 'get', 'set', 'unset'],
     calc: [...CALC_KINDS, 'presets'],
     drill: DRILL_KINDS,
     completion: SHELLS,
