@@ -187,7 +187,10 @@ export const COMMANDS: CommandSpec[] = [
     name: 'search',
     args: '<terms...>',
     summary: 'find topics and questions by words in titles, key points and prompts',
-    options: [{ flags: '--json', description: 'print JSON results' }],
+    options: [
+      { flags: '--limit <n>', description: 'how many results (default 20)' },
+      { flags: '--json', description: 'print JSON results' },
+    ],
     load: () => import('./commands/search.js'),
   },
   {

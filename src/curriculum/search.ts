@@ -57,8 +57,28 @@ function around(text: string, at: number, len: number, width = 90): string {
   return `${start > 0 ? '…' : ''}${s}${start + width < text.length ? '…' : ''}`;
 }
 
+/** How often `term` occurs in `texts` (lower-cased), up to `cap`. */
+function occurrences(texts: string[], term: string, cap: number): number {
+  let n = 0;
+  for (const text of texts) {
+    const low = norm(text);
+    for (let at = low.indexOf(term); at >= 0 && n < cap; at = low.indexOf(term, at + term.length)) n++;
+    if (n >= cap) break;
+  }
+  return n;
+}
+
 /** Ranked hits for `query` (split on spaces), best first, at most `limit`. */
 export function searchCurriculum(c: Curriculum, query: string, limit = 20): Hit[] {
+  return rankCurriculum(c, query).slice(0, limit);
+}
+
+/**
+ * Every hit for `query`, best first. A topic's lesson that keeps returning to the words ranks
+ * above a question that mentions them once: up to 6 points per term for how often the lesson
+ * (summary, key points, pitfalls, tips, its own questions' prompts) uses it.
+ */
+export function rankCurriculum(c: Curriculum, query: string): Hit[] {
   const terms = norm(query).split(/\s+/).filter(Boolean);
   if (terms.length === 0) return [];
   const hits: Hit[] = [];
@@ -66,12 +86,16 @@ export function searchCurriculum(c: Curriculum, query: string, limit = 20): Hit[
   for (const t of topics) {
     const tf: Field[] = [[t.title, 8], [t.id, 6], [t.summary, 3], ...t.keyPoints.map((k): Field => [k, 2]), ...t.pitfalls.map((k): Field => [k, 1]), ...t.interviewTips.map((k): Field => [k, 1])];
     const ts = score(tf, terms);
-    if (ts) hits.push({ kind: 'topic', id: t.id, topicId: t.id, title: `${t.number}. ${t.title}`, snippet: ts.snippet, score: ts.score + 1, command: `study learn ${t.id}` });
+    if (ts) {
+      const body = [t.summary, ...t.keyPoints, ...t.pitfalls, ...t.interviewTips, ...t.questions.map((q) => q.prompt)];
+      const density = terms.reduce((n, term) => n + occurrences(body, term, 6), 0);
+      hits.push({ kind: 'topic', id: t.id, topicId: t.id, title: `${t.number}. ${t.title}`, snippet: ts.snippet, score: ts.score + 1 + density, command: `study learn ${t.id}` });
+    }
     for (const q of t.questions) {
       const qf: Field[] = [[q.prompt, 4], ...(q.tags ?? []).map((x): Field => [x, 3]), ...questionText(q).map((x): Field => [x, 1]), [q.explanation, 1]];
       const qs = score(qf, terms);
       if (qs) hits.push({ kind: 'question', id: q.id, topicId: t.id, title: q.prompt, snippet: qs.snippet, score: qs.score, command: `study quiz --question ${q.id}` });
     }
   }
-  return hits.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id)).slice(0, limit);
+  return hits.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
 }

@@ -29,6 +29,12 @@ describe('search', () => {
     expect(hits.some((h) => h.kind === 'question')).toBe(true);
   });
 
+  it('ranks a lesson that keeps returning to the words above questions that mention them once', () => {
+    const hits = searchCurriculum(full, 'kafka', 500);
+    expect(hits[0]).toMatchObject({ kind: 'topic', id: 'async-communication' });
+    expect(searchCurriculum(full, 'kv cache', 500).slice(0, 3).some((h) => h.kind === 'topic' && h.id === 'inference-optimization')).toBe(true);
+  });
+
   it('requires every term and returns nothing for nonsense', () => {
     expect(searchCurriculum(full, 'kafka zzzzqq')).toEqual([]);
     expect(searchCurriculum(full, '   ')).toEqual([]);
