@@ -142,6 +142,12 @@ function plainCommanderLine(e: CommanderError, argv: string[]): string | undefin
     const takes = expected === 0 ? 'takes no arguments' : `takes at most ${expected} argument${expected === 1 ? '' : 's'}`;
     return `study${name ? ` ${name}` : ''} ${takes} (got ${m?.[2] ?? 'more'}); options start with -- (see study help${name ? ` ${name}` : ''})`;
   }
+  if (e.code === 'commander.missingArgument') {
+    // The one command with a required argument says what to give, with an example.
+    const spec = COMMANDS.find((c) => c.name === name);
+    const what = /argument '([^']+)'/.exec(e.message)?.[1] ?? 'an argument';
+    return `study ${name ?? ''} needs ${what === 'terms' ? 'one or more words, e.g. study search kv cache' : `its ${what}: study ${name} ${spec?.args ?? ''}`.trim()}`.replace(/\s+/g, ' ');
+  }
   if (e.code === 'commander.optionMissingArgument') {
     const m = /option '(-\S+)(?:, )?(-\S+)? ([<[][^>\]]+[>\]])' argument missing/.exec(e.message);
     if (m) return `${m[2] ?? m[1]} needs a value: ${m[2] ?? m[1]} ${m[3]} (see study help${name ? ` ${name}` : ''})`;
