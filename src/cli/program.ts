@@ -3,7 +3,7 @@
  * place where errors become output and exit codes. `main.ts` loads it and exits.
  */
 import { Command, CommanderError } from 'commander';
-import { EXIT, isPromptCancel, isStudyError, UsageError } from '../errors.js';
+import { EXIT, interruptedPath, isPromptCancel, isStudyError, UsageError } from '../errors.js';
 import { sanitize, sanitizeLine } from '../sanitize.js';
 import { COMMANDS, GLOBAL_OPTIONS, prepareCommands, type CommandSpec } from './commands.js';
 import { makeContext, type GlobalFlags } from './context.js';
@@ -176,8 +176,13 @@ async function report(e: unknown, argv: string[]): Promise<number> {
     return EXIT.interrupted;
   }
   if (isStudyError(e)) {
-    // Messages echo paths, arguments and ids: one sanitised line.
-    process.stderr.write(`study: ${sanitizeLine(e.message)}\n`);
+    // Messages echo paths, arguments and ids: one sanitised line (a file it names on its own line when it does not fit).
+    const path = interruptedPath(e);
+    if (path) {
+      const { contentWidth, withPath } = await import('../ui/text.js');
+      const columns = process.stderr.isTTY ? process.stderr.columns : 80;
+      process.stderr.write(`${withPath(`study: ${sanitizeLine(e.message)}`, sanitizeLine(path), contentWidth(columns))}\n`);
+    } else process.stderr.write(`study: ${sanitizeLine(e.message)}\n`);
     if (debug && e.stack) process.stderr.write(`${e.stack}\n`);
     return e.exitCode;
   }

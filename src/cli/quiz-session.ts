@@ -90,7 +90,7 @@ export async function runSession(refs: QuestionRef[], ctx: Context, opts: Sessio
     }
   } catch (e) {
     if (isPromptCancel(e)) {
-      throw new InterruptedError(`Interrupted — ${plural(items.length, 'answer')} saved in ${ctx.progressPath}.`);
+      throw new InterruptedError(`Interrupted — ${plural(items.length, 'answer')} saved in ${ctx.progressPath}.`, ctx.progressPath);
     }
     throw e;
   }

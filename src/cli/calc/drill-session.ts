@@ -49,7 +49,7 @@ export async function runDrill(problems: Problem[], ctx: Context, prompter: Prom
     }
   } catch (e) {
     if (isPromptCancel(e)) {
-      throw new InterruptedError(`Interrupted — ${plural(answers.length, 'drill answer')} saved in ${ctx.progressPath}.`);
+      throw new InterruptedError(`Interrupted — ${plural(answers.length, 'drill answer')} saved in ${ctx.progressPath}.`, ctx.progressPath);
     }
     throw e;
   }
