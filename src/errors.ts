@@ -52,8 +52,18 @@ export class DataError extends StudyError {
 
 /** The user pressed Ctrl-C; `saved` says how many answers were already written. Exit 130. */
 export class InterruptedError extends StudyError {
-  constructor(message = 'Interrupted.') {
+  /** `path`: a file the message names (where the answers are), laid out on a line of its own when the message does not fit. */
+  constructor(
+    message = 'Interrupted.',
+    readonly path?: string,
+  ) {
     super(message, EXIT.interrupted);
     this.name = 'InterruptedError';
   }
+}
+
+/** The file an interruption message names, if any (a marker property: `instanceof` fails across bundles). */
+export function interruptedPath(e: unknown): string | undefined {
+  const path = e instanceof Error && e.name === 'InterruptedError' ? (e as { path?: unknown }).path : undefined;
+  return typeof path === 'string' ? path : undefined;
 }

@@ -64,23 +64,6 @@ const INTERVIEW_HELP = [
   'In a phase: type notes, ⏎ adds a line, ⏎ on an empty line ends the phase, ?⏎ shows the next hint tier (nudge, direction, reveal: a point first revealed counts at most as mentioned). Ctrl-C pauses (resume / save and quit / discard). Transcripts and the paused interview are kept in an interviews/ folder beside the progress file.',
 ];
 
-/** Plain word wrap for help text (kept here: the start-up path loads no renderer). */
-function wrapParagraphs(paragraphs: readonly string[], width: number): string {
-  return paragraphs
-    .map((p) => {
-      const lines: string[] = [];
-      let line = '';
-      for (const word of p.split(' ')) {
-        if (line && line.length + 1 + word.length > width) {
-          lines.push(line);
-          line = word;
-        } else line = line ? `${line} ${word}` : word;
-      }
-      return [...lines, line].join('\n');
-    })
-    .join('\n');
-}
-
 export const COMMANDS: CommandSpec[] = [
   {
     name: 'learn',
@@ -147,8 +130,8 @@ export const COMMANDS: CommandSpec[] = [
       { flags: '--seed <n>', description: 'session seed, recorded (probes are chosen from your notes, not drawn at random)' },
       { flags: '--no-cards', description: 'do not turn missed points into review cards after the debrief' },
     ],
-    // Paragraphs wrapped to the terminal (at most 99 columns) when help is shown.
-    helpFor: () => wrapParagraphs(INTERVIEW_HELP, Math.min(process.stdout.columns || 80, 100) - 1),
+    // One paragraph a line: help wraps them to the terminal.
+    help: INTERVIEW_HELP.join('\n'),
     load: () => import('./commands/interview.js'),
   },
   {
@@ -217,10 +200,10 @@ export const COMMANDS: CommandSpec[] = [
     name: 'config',
     args: '[action] [key] [value]',
     summary: 'settings kept beside the progress file: config list | get KEY | set KEY VALUE | unset KEY',
+    // One line per paragraph: help wraps it to the terminal, a key and its values kept together (no-break spaces).
     help: [
-      'Keys: retention (0.70-0.99), interview-minutes (45|60), new-topics-per-day (1-10),',
-      'pager (auto|off), color (auto|always|never), plan.interview (YYYY-MM-DD),',
-      'plan.minutes-per-day (10-600). Settings live in config.json beside the progress file.',
+      'Keys: retention\u00a0(0.70-0.99), interview-minutes\u00a0(45|60), new-topics-per-day\u00a0(1-10), pager\u00a0(auto|off), color\u00a0(auto|always|never), plan.interview\u00a0(YYYY-MM-DD), plan.minutes-per-day\u00a0(10-600).',
+      'Settings live in config.json beside the progress file.',
     ].join('\n'),
     options: [{ flags: '--json', description: 'print JSON' }],
     load: () => import('./commands/config.js'),
@@ -256,8 +239,7 @@ export const COMMANDS: CommandSpec[] = [
       '  bash  add to ~/.bashrc:  eval "$(study completion bash)"',
       '  zsh   add to ~/.zshrc:   source <(study completion zsh)',
       '  fish  study completion fish > ~/.config/fish/completions/study.fish',
-      'The script lists the commands, options, topic ids, capstones and calculator kinds of the',
-      'curriculum in use; run it again after changing curricula.',
+      'The script lists the commands, options, topic ids, capstones and calculator kinds of the curriculum in use; run it again after changing curricula.',
     ].join('\n'),
     options: [],
     load: () => import('./commands/completion.js'),

@@ -3,7 +3,7 @@
  * place where errors become output and exit codes. `main.ts` loads it and exits.
  */
 import { Command, CommanderError } from 'commander';
-import { EXIT, isPromptCancel, isStudyError, UsageError } from '../errors.js';
+import { EXIT, interruptedPath, isPromptCancel, isStudyError, UsageError } from '../errors.js';
 import { hasControl, sanitize, sanitizeLine, visible } from '../sanitize.js';
 import { COMMANDS, GLOBAL_OPTIONS, prepareCommands, type CommandSpec } from './commands.js';
 import { makeContext, type GlobalFlags } from './context.js';
@@ -46,6 +46,18 @@ function unknownCommand(argv: string[]): { word: string; rest: string[] } | unde
   return { word: target.word, rest: ws[0]?.word === 'help' ? [] : argv.slice(target.at + 1) };
 }
 
+/** Help's layout, loaded by `main` when the command line asks for help (undefined: commander's own). */
+type HelpLayout = typeof import('./help-layout.js');
+let helpLayout: HelpLayout | undefined;
+let helpWidth = 80;
+
+/** Whether commander will print help for `argv`: `--help`/`-h` before any `--`, or `study help …`. */
+function asksForHelp(argv: string[]): boolean {
+  const end = argv.indexOf('--');
+  const opts = end < 0 ? argv : argv.slice(0, end);
+  return opts.includes('--help') || opts.includes('-h') || words(argv)[0]?.word === 'help';
+}
+
 function buildProgram(argv: string[]): Command {
   const program = new Command('study')
     .description('A terminal trainer for AI / ML system-design interviews: lessons, quizzes, spaced review, mock interviews, calculators.')
@@ -57,6 +69,8 @@ function buildProgram(argv: string[]): Command {
     .showSuggestionAfterError(true)
     .allowExcessArguments(false)
     .helpCommand('help [command]', 'show help for a command (the same as study COMMAND --help)');
+  // Before the commands are added: they inherit it.
+  if (helpLayout) program.configureHelp(helpLayout.helpConfiguration(helpWidth));
   for (const o of GLOBAL_OPTIONS) program.option(o.flags, o.description);
   program.action(async () => {
     const { run } = await import('./commands/home.js');
@@ -74,7 +88,7 @@ function register(program: Command, spec: CommandSpec, full: boolean, argv: stri
   if (full) {
     for (const o of spec.options) cmd.option(o.flags, o.description, o.defaultValue as string | boolean | undefined);
     const help = spec.helpFor?.(argv) ?? spec.help;
-    if (help) cmd.addHelpText('after', `\n${help}`);
+    if (help) cmd.addHelpText('after', () => `\n${helpLayout ? helpLayout.fitHelpText(help, helpWidth) : help}`);
     spec.configure?.(cmd, argv);
   }
   cmd.exitOverride().allowExcessArguments(false);
@@ -108,6 +122,10 @@ export async function main(argv: string[]): Promise<number> {
     // `study help help`: the general help, on stdout like `study help`.
     const ws = words(argv);
     const args = ws[0]?.word === 'help' && ws[1]?.word === 'help' ? argv.filter((_, i) => i !== ws[1]!.at) : argv;
+    if (asksForHelp(args)) {
+      helpLayout = await import('./help-layout.js');
+      helpWidth = helpLayout.helpTextWidth(process.stdout);
+    }
     await prepareCommands(invokedCommand(args));
     await buildProgram(args).parseAsync(args, { from: 'user' });
     return EXIT.ok;
@@ -168,8 +186,13 @@ async function report(e: unknown, argv: string[]): Promise<number> {
     return EXIT.interrupted;
   }
   if (isStudyError(e)) {
-    // Messages echo paths, arguments and ids: one sanitised line.
-    process.stderr.write(`study: ${sanitizeLine(e.message)}\n`);
+    // Messages echo paths, arguments and ids: one sanitised line (a file it names on its own line when it does not fit).
+    const path = interruptedPath(e);
+    if (path) {
+      const { contentWidth, withPath } = await import('../ui/text.js');
+      const columns = process.stderr.isTTY ? process.stderr.columns : 80;
+      process.stderr.write(`${withPath(`study: ${sanitizeLine(e.message)}`, sanitizeLine(path), contentWidth(columns))}\n`);
+    } else process.stderr.write(`study: ${sanitizeLine(e.message)}\n`);
     if (debug && e.stack) process.stderr.write(`${e.stack}\n`);
     return e.exitCode;
   }

@@ -90,7 +90,7 @@ export async function runSession(refs: QuestionRef[], ctx: Context, opts: Sessio
     }
   } catch (e) {
     if (isPromptCancel(e)) {
-      throw new InterruptedError(items.length ? `Interrupted — ${plural(items.length, 'answer')} saved in ${ctx.progressPath}.` : 'Interrupted — nothing was answered, so nothing changed.');
+      throw new InterruptedError(items.length ? `Interrupted — ${plural(items.length, 'answer')} saved in ${ctx.progressPath}.` : 'Interrupted — nothing was answered, so nothing changed.', items.length ? ctx.progressPath : undefined);
     }
     throw e;
   }

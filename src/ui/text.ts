@@ -152,6 +152,29 @@ export function hang(label: string, text: string, width: number): string {
   return wrap(text, width, label, ' '.repeat(displayWidth(label)));
 }
 
+/**
+ * `text` that names `path`, wrapped to `width`: when the line does not fit, the path goes on a line
+ * of its own (indented by `indent`), so neither the terminal nor the wrapping splits it.
+ */
+export function withPath(text: string, path: string, width: number, indent = '  '): string {
+  if (displayWidth(text) <= width) return text;
+  const at = path ? text.indexOf(path) : -1;
+  if (at < 0) return wrap(text, width);
+  const before = text.slice(0, at).trimEnd();
+  const after = text.slice(at + path.length);
+  // A path too long to indent starts at the margin (longer than a line, it cannot help being split).
+  const lead = displayWidth(indent + path + after) <= width ? indent : '';
+  return `${wrap(before, width)}\n${lead}${path}${after}`;
+}
+
+/**
+ * A menu choice wrapped for rows that start with the 2-column cursor ("❯ "): continuation lines
+ * hang under the text, not at column 0. `short` is what the prompt echoes once chosen.
+ */
+export function menuName(text: string, columns: number, short = text): { name: string; short: string } {
+  return { name: wrap(text, contentWidth(columns), '  ', '  ').slice(2), short: short.replace(/\u00a0/g, ' ') };
+}
+
 /** A bar of `width` cells filled to `fraction` (0..1): "███████░░░". */
 export function bar(fraction: number, width: number): string {
   const f = Number.isFinite(fraction) ? Math.min(1, Math.max(0, fraction)) : 0;

@@ -5,6 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { buildPresets } from '../../src/calc/presets.js';
 import { parseYaml } from '../../src/curriculum/yaml.js';
 import { loadPresets } from '../../src/cli/calc/presets-load.js';
+import { nativeDtypes } from '../../src/calc/dtype.js';
+import { renderPresets } from '../../src/ui/render/calc-presets.js';
+import { plainTheme } from '../../src/ui/plain.js';
 import { ROOT, tempDir } from '../helpers.js';
 
 const bundled = { curriculumDir: join(ROOT, 'curriculum') };
@@ -77,5 +80,41 @@ describe('--presets FILE', () => {
     expect(messages).toMatch(/colour/);
     expect(messages).toMatch(/source/);
     expect(messages).toMatch(/upToGb must increase/);
+  });
+});
+
+describe('study calc presets fits the terminal', () => {
+  const p = loadPresets(bundled);
+  const render = (columns: number) => renderPresets(p, plainTheme, columns).split('\n');
+
+  for (const columns of [60, 80, 100, 120]) {
+    it(`every line fits ${columns} columns`, () => {
+      expect(render(columns).filter((l) => l.length > columns - 1)).toEqual([]);
+    });
+  }
+
+  it('at 100 columns keeps the GPU table, each GPU’s native formats on an indented line under it', () => {
+    const lines = render(100);
+    const at = lines.findIndex((l) => l.startsWith('  id ') && l.includes('BF16 TFLOPS'));
+    expect(lines[at]).toMatch(/\$\/GPU-h$/);
+    for (const [i, g] of p.gpus.entries()) {
+      expect(lines[at + 1 + 2 * i]).toMatch(new RegExp(`^  ${g.id} +\\d`));
+      expect(lines[at + 2 + 2 * i]).toBe(`      native formats: ${nativeDtypes(g).join(' ')}`);
+    }
+    // The models table with the attention's particulars under the few rows that have any.
+    expect(lines).toContain('      attention: mla 512+64');
+  });
+
+  it('at 60 columns one entry per GPU, a heading never apart from its value', () => {
+    const lines = render(60);
+    expect(lines.filter((l) => /^\s*·/.test(l))).toEqual([]);
+    for (const g of p.gpus) {
+      const at = lines.findIndex((l) => l.startsWith(`  ${g.id} `));
+      const entry = lines.slice(at, at + 5).join('\n');
+      expect(entry).toMatch(/memory \d+ GB/);
+      expect(entry).toMatch(/bandwidth [\d.]+ [GT]B\/s/);
+      expect(entry).toContain(`native formats ${nativeDtypes(g).join(' ')}`);
+    }
+    expect(lines.join('\n')).not.toMatch(/attention gqa ·[^\n]*attention gqa/);
   });
 });

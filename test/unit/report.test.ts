@@ -160,3 +160,75 @@ describe('numbers on the progress screens', () => {
     expect(text).toContain('Answered 123,456 (81% right) · reviews due 2,345');
   });
 });
+
+describe('progress tables line up in fixed columns', () => {
+  const day = (n: number) => new Date(Date.parse('2026-12-01T12:00:00Z') - n * 86_400_000).toISOString();
+  const topic = (number: number, title: string, answered: number, accuracy: number, mastery: number, daysAgo: number) => ({ number, title, answered, correct: Math.round(answered * accuracy), accuracy, mastery, lastPractised: day(daysAgo) });
+  const data = {
+    answered: 200,
+    correct: 150,
+    reviewsDue: 0,
+    topics: { a: topic(2, 'Containers (Docker)', 12, 0.67, 0, 1), b: topic(3, 'Container orchestration (Kubernetes)', 3, 1, 0.5, 9), c: topic(4, 'IP (internet protocol)', 140, 0.65, 0.25, 11), d: topic(10, 'Databases', 9, 0.05, 1, 120) },
+    modules: [],
+    streakDays: 0,
+    activity: [],
+    weakest: [
+      { id: 'grpc', title: 'gRPC (gRPC remote procedure call)', accuracy: 0, command: 'study quiz --topic grpc' },
+      { id: 'lb', title: 'Load balancing', accuracy: 0.5, command: 'study quiz --topic load-balancing' },
+      { id: 'ip', title: 'IP (internet protocol)', accuracy: 1, command: 'study quiz --topic ip' },
+    ],
+    next: { kind: 'done', text: 'x', command: 'study' },
+    interviews: { count: 0, last: null, averageCoverage: 0 },
+    drills: { count: 0, excellent: 0, pass: 0, miss: 0 },
+    retention: { target: 0.9, measured: null, reviews: 0, buckets: [] },
+  };
+  const section = (text: string, heading: string) => {
+    const lines = text.split('\n');
+    const from = lines.findIndex((l) => l.startsWith(heading));
+    const to = lines.findIndex((l, i) => i > from && l === '');
+    return lines.slice(from, to);
+  };
+  /** Where each column ends (numbers) or starts (the last column), per row. */
+  const ends = (row: string) => [...row.matchAll(/(\d+%?)(?= {2})/g)].map((m) => m.index! + m[0].length);
+
+  for (const columns of [80, 100]) {
+    it(`practised topics at ${columns} columns: numbers right-aligned, "last" left-aligned, whatever its length`, () => {
+      const text = renderProgress(data as never, plainTheme, new Date('2026-12-01T12:00:00Z'), columns);
+      const [head, ...all] = section(text, 'Practised topics');
+      // A title too long for its column continues on the next line, under itself.
+      const rows = all.filter((r) => /\d/.test(r));
+      expect(rows).toHaveLength(4);
+      for (const r of all.filter((x) => !/\d/.test(x))) expect(r).toMatch(/^ {4}\S/);
+      const lastAt = head!.indexOf('last');
+      expect(head!.indexOf('answered') + 'answered'.length).toBe(ends(rows[0]!.replace(/^ {2}\d+\. \S+ \S+ */, (m) => ' '.repeat(m.length)))[0]);
+      for (const r of rows) {
+        expect(r.slice(lastAt)).toMatch(/^(yesterday|\d+ days ago)$/);
+        expect(r.length).toBeLessThanOrEqual(columns - 1);
+      }
+      // The same column ends on every row, a short "last" or a long one.
+      const numberEnds = rows.map((r) => ends(r.slice(head!.indexOf('answered') - 2)));
+      for (const e of numberEnds) expect(e).toEqual(numberEnds[0]);
+      expect(rows.map((r) => r.slice(lastAt))).toEqual(['yesterday', '9 days ago', '11 days ago', '120 days ago']);
+    });
+
+    it(`weakest topics at ${columns} columns: percentages right-aligned, commands in one column`, () => {
+      const [, ...rows] = section(renderProgress(data as never, plainTheme, new Date('2026-12-01T12:00:00Z'), columns), 'Weakest topics');
+      const at = rows.map((r) => r.indexOf('study quiz'));
+      expect(new Set(at).size).toBe(1);
+      const pctEnds = rows.map((r) => r.indexOf('%') + 1);
+      expect(new Set(pctEnds).size).toBe(1);
+    });
+  }
+
+  it('at 60 columns the numbers go under each title, still in columns', () => {
+    const text = renderProgress(data as never, plainTheme, new Date('2026-12-01T12:00:00Z'), 60);
+    for (const line of text.split('\n')) expect(line.length).toBeLessThanOrEqual(59);
+    const [, head, ...rows] = section(text, 'Practised topics');
+    const numbers = rows.filter((r) => /^ {6}/.test(r));
+    expect(numbers).toHaveLength(4);
+    const lastAt = head!.indexOf('last');
+    expect(numbers.map((r) => r.slice(lastAt))).toEqual(['yesterday', '9 days ago', '11 days ago', '120 days ago']);
+    for (const r of numbers) expect(ends(r)).toEqual(ends(numbers[0]!));
+    expect(section(text, 'Weakest topics')).toContain('    study quiz --topic load-balancing');
+  });
+});

@@ -1,7 +1,7 @@
 /** Wrapping and shortening (src/ui/text.ts): the rules every screen relies on. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { contentWidth, displayWidth, fit, hang, keep, truncate, wrap } from '../../src/ui/text.js';
+import { contentWidth, displayWidth, fit, hang, keep, menuName, truncate, withPath, wrap } from '../../src/ui/text.js';
 
 const lines = (s: string) => s.split('\n');
 
@@ -71,5 +71,33 @@ describe('truncate and fit', () => {
 
   it('contentWidth stays within 40..100 and one less than the terminal', () => {
     expect([contentWidth(60), contentWidth(100), contentWidth(140), contentWidth(20), contentWidth(Number.NaN)]).toEqual([59, 99, 100, 40, 79]);
+  });
+});
+
+describe('menuName', () => {
+  it('hangs a long choice under its text (the cursor takes two columns), the echo kept plain', () => {
+    const m = menuName('Continue: Plan (interview in 24 days): learn Virtual machines (VMs) (+2 more today)', 60, 'Continue');
+    const rows = m.name.split('\n');
+    expect(rows[0]).toBe('Continue: Plan (interview in 24 days): learn Virtual');
+    expect(rows.slice(1).every((r) => r.startsWith('  ') && !r.startsWith('   '))).toBe(true);
+    expect(rows.every((r, i) => r.length + (i === 0 ? 2 : 0) <= 59)).toBe(true);
+    expect(m.short).toBe('Continue');
+  });
+
+  it('keeps counts marked with keep() together', () => {
+    const m = menuName(`2. The Machine Learning Systems Lifecycle  ${keep('0/17 topics practised')}`, 60);
+    expect(m.name.split('\n')).toEqual(['2. The Machine Learning Systems Lifecycle', '  0/17 topics practised']);
+  });
+});
+
+describe('withPath', () => {
+  const path = '/tmp/tmp.abcdef/.local/share/ai-design-study/progress.json';
+  it('stays one line when it fits', () => {
+    expect(withPath(`Saved in ${path}.`, path, 99)).toBe(`Saved in ${path}.`);
+  });
+  it('puts the path on a line of its own, never split, when it does not fit', () => {
+    expect(withPath(`Interrupted — 1 answer saved in ${path}.`, path, 79)).toBe(`Interrupted — 1 answer saved in\n  ${path}.`);
+    // Longer than an indented line: at the margin.
+    expect(withPath(`Interrupted — 1 answer saved in ${path}.`, path, 60)).toBe(`Interrupted — 1 answer saved in\n${path}.`);
   });
 });

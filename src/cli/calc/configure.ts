@@ -31,14 +31,14 @@ export function configureCalc(cmd: Command, argv: readonly string[]): void {
   const base = new Help();
   // `study calc presets --help`: presets takes only --presets and --json (and --help).
   if (!kind && presetsInArgv(argv)) {
-    cmd.configureHelp({ visibleOptions: (c) => base.visibleOptions(c).filter((o) => !o.long || !BY_FLAG.has(o.long)) });
+    cmd.configureHelp({ ...cmd.configureHelp(), visibleOptions: (c) => base.visibleOptions(c).filter((o) => !o.long || !BY_FLAG.has(o.long)) });
     return;
   }
   if (!kind) return;
   const keep = kindFlags(kind);
   // "Usage: study calc storage [options]", not the general "study calc [options] [kind]".
   cmd.usage(`${kind} [options]`);
-  cmd.configureHelp({ visibleOptions: (c) => base.visibleOptions(c).filter((o) => !o.long || keep.has(o.long)) });
+  cmd.configureHelp({ ...cmd.configureHelp(), visibleOptions: (c) => base.visibleOptions(c).filter((o) => !o.long || keep.has(o.long)) });
 }
 
 /** Whether the first word after `calc` is `presets` (flags before it are skipped with their values). */

@@ -49,7 +49,7 @@ export async function runDrill(problems: Problem[], ctx: Context, prompter: Prom
     }
   } catch (e) {
     if (isPromptCancel(e)) {
-      throw new InterruptedError(answers.length ? `Interrupted — ${plural(answers.length, 'drill answer')} saved in ${ctx.progressPath}.` : 'Interrupted — nothing was answered, so nothing changed.');
+      throw new InterruptedError(answers.length ? `Interrupted — ${plural(answers.length, 'drill answer')} saved in ${ctx.progressPath}.` : 'Interrupted — nothing was answered, so nothing changed.', answers.length ? ctx.progressPath : undefined);
     }
     throw e;
   }

@@ -2,7 +2,8 @@
  * `study` with no command. In a terminal: the dashboard, then a menu that comes back after each
  * activity. Without one: the dashboard alone, exit 0.
  */
-import { isInterruption, isStudyError } from '../../errors.js';
+import { interruptedPath, isInterruption, isStudyError } from '../../errors.js';
+import { contentWidth, menuName, withPath } from '../../ui/text.js';
 import { curriculumIndex, indexTopics, type CurriculumIndex } from '../../curriculum/index.js';
 import { progressReport } from '../../progress/report.js';
 import { readSummary } from '../../progress/summary-cache.js';
@@ -74,7 +75,7 @@ export async function run(_args: string[], _raw: Record<string, unknown>, ctx: C
     const choice = await prompter.select<Item>({
       message: 'What now?',
       choices: [
-        { name: `Continue: ${next.text}`, value: 'continue' },
+        { ...menuName(`Continue: ${next.text}`, ctx.columns), value: 'continue' },
         { name: 'Learn — read a lesson, then quiz on it', value: 'learn' },
         { name: 'Quiz — questions, unseen and weak first', value: 'quiz' },
         { name: 'Review — spaced repetition', value: 'review' },
@@ -94,7 +95,7 @@ export async function run(_args: string[], _raw: Record<string, unknown>, ctx: C
     } catch (e) {
       // An activity that stops (Ctrl-C, a bad input) returns here; the home menu itself exits on Ctrl-C.
       interrupted = isInterruption(e);
-      if (interrupted) ctx.err(`${e instanceof Error && e.name === 'InterruptedError' ? e.message : 'Stopped.'}\n`);
+      if (interrupted) ctx.err(`${e instanceof Error && e.name === 'InterruptedError' ? withPath(e.message, interruptedPath(e) ?? '', contentWidth(ctx.columns)) : 'Stopped.'}\n`);
       else if (isStudyError(e)) ctx.err(`study: ${sanitizeLine(e.message)}\n`);
       else throw e;
     }

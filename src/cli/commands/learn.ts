@@ -15,6 +15,7 @@ import type { Prompter } from '../../ui/prompter.js';
 import { sanitizeLine } from '../../sanitize.js';
 import { runPager, showPaged } from '../pager.js';
 import type { Context } from '../context.js';
+import { keep, menuName } from '../../ui/text.js';
 import { loadCurriculum } from '../load.js';
 import { requireTerminal, seedFrom, terminalPrompter } from '../interactive.js';
 import { runSession } from '../quiz-session.js';
@@ -81,6 +82,9 @@ function practised(s: TopicStats | undefined): string {
   return s ? `${s.answered} answered, ${Math.round((100 * s.correct) / s.answered)}%` : 'not started';
 }
 
+/** Two spaces between a title and its counts (a no-break space first: wrapping keeps both). */
+const GAP = '\u00a0 ';
+
 /** Module -> section -> topic menus, each showing what has been practised; undefined when the user backs out. */
 async function chooseTopic(c: Curriculum, stats: Map<string, TopicStats>, p: Prompter, ctx: Context): Promise<Where | undefined> {
   const t = ctx.theme;
@@ -92,7 +96,7 @@ async function chooseTopic(c: Curriculum, stats: Map<string, TopicStats>, p: Pro
         ...c.modules.map((m) => {
           const topics = topicsOf(m);
           const done = topics.filter((x) => stats.has(x.id)).length;
-          return { name: `${m.number}. ${sanitizeLine(m.title)}  ${t.dim(`${done}/${topics.length} topics practised`)}`, value: m };
+          return { ...menuName(`${m.number}. ${sanitizeLine(m.title)}${GAP}${t.dim(keep(`${done}/${topics.length} topics practised`))}`, ctx.columns, `${m.number}. ${sanitizeLine(m.title)}`), value: m };
         }),
         { name: 'Quit', value: null },
       ],
@@ -101,7 +105,7 @@ async function chooseTopic(c: Curriculum, stats: Map<string, TopicStats>, p: Pro
     const section = await p.select<Section | null>({
       message: `Section of module ${module.number}`,
       choices: [
-        ...module.sections.map((s) => ({ name: `${sanitizeLine(s.title)}  ${t.dim(`${s.topics.filter((x) => stats.has(x.id)).length}/${s.topics.length} practised`)}`, value: s })),
+        ...module.sections.map((s) => ({ ...menuName(`${sanitizeLine(s.title)}${GAP}${t.dim(keep(`${s.topics.filter((x) => stats.has(x.id)).length}/${s.topics.length} practised`))}`, ctx.columns, sanitizeLine(s.title)), value: s })),
         { name: '← Back', value: null },
       ],
     });
@@ -109,7 +113,7 @@ async function chooseTopic(c: Curriculum, stats: Map<string, TopicStats>, p: Pro
     const topic = await p.select<Topic | null>({
       message: sanitizeLine(section.title),
       choices: [
-        ...section.topics.map((x) => ({ name: `${String(x.number).padStart(2)}. ${sanitizeLine(x.title)}  ${t.dim(practised(stats.get(x.id)))}`, value: x })),
+        ...section.topics.map((x) => ({ ...menuName(`${String(x.number).padStart(2, '\u00a0')}. ${sanitizeLine(x.title)}${GAP}${t.dim(keep(practised(stats.get(x.id))))}`, ctx.columns, `${x.number}. ${sanitizeLine(x.title)}`), value: x })),
         { name: '← Back', value: null },
       ],
     });

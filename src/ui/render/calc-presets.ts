@@ -5,15 +5,16 @@ import { nativeDtypes } from '../../calc/dtype.js';
 import { attentionOf } from '../../calc/kv.js';
 import { formatBytes, formatCount, formatUsd, whole } from '../../calc/units.js';
 import type { Theme } from '../theme.js';
-import { wrap } from '../text.js';
-import { renderTable } from './calc.js';
+import { contentWidth, wrap } from '../text.js';
+import { fitTable } from './calc.js';
 
 export function renderPresets(p: Presets, t: Theme, columns = 80, dir?: string): string {
-  const width = Math.max(50, Math.min(columns, 110) - 1);
+  // Up to 110 columns on a wide terminal: the full tables need about that.
+  const width = contentWidth(columns, 110);
   const out: string[] = [];
   const sources = (rows: { id: string; source: string; asOf: string }[]) => rows.map((r) => t.dim(wrap(`${r.id}: ${r.source} (as of ${r.asOf})`, width, '    ', '      ')));
   out.push(
-    renderTable(
+    fitTable(
       {
         title: 'GPUs (dense throughput, not the 2:4-sparsity figures; --gpu NAME)',
         head: ['id', 'BF16 TFLOPS', 'FP8', 'FP4', 'memory', 'bandwidth', 'TDP', '$/GPU-h', 'native formats'],
@@ -21,40 +22,50 @@ export function renderPresets(p: Presets, t: Theme, columns = 80, dir?: string):
         right: [1, 2, 3, 4, 5, 6, 7],
       },
       t,
+      width,
+      { detail: [8] },
     ),
     ...sources(p.gpus),
     ...p.gpus.filter((g) => g.price).map((g) => t.dim(wrap(`${g.id} price: ${g.price!.source} (as of ${g.price!.asOf})`, width, '    ', '      '))),
     '',
-    renderTable(
+    fitTable(
       {
         title: 'Models (--model NAME)',
-        head: ['id', 'params', 'active', 'layers', 'hidden', 'heads', 'KV heads', 'head dim', 'attention', 'context', 'as of'],
-        rows: p.models.map((m) => [
-          m.id,
-          formatCount(m.params),
-          formatCount(m.activeParams ?? m.params),
-          String(m.layers),
-          whole(m.hidden),
-          String(m.heads),
-          String(m.kvHeads),
-          String(m.headDim),
-          `${attentionOf(m)}${m.attention === 'mla' ? ` ${m.kvLoraRank}+${m.ropeHeadDim}` : ''}${m.slidingWindow ? ` · ${m.slidingWindowLayers ?? m.layers}×${formatCount(m.slidingWindow)} ${m.windowKind === 'chunked' ? 'chunk' : 'window'}` : ''}`,
-          m.contextLength ? formatCount(m.contextLength) : '–',
-          m.asOf,
-        ]),
+        head: ['id', 'params', 'active', 'layers', 'hidden', 'heads', 'KV heads', 'head dim', 'attention', 'context', 'as of', 'attention'],
+        rows: p.models.map((m) => {
+          const extras = `${m.attention === 'mla' ? ` ${m.kvLoraRank}+${m.ropeHeadDim}` : ''}${m.slidingWindow ? ` · ${m.slidingWindowLayers ?? m.layers}×${formatCount(m.slidingWindow)} ${m.windowKind === 'chunked' ? 'chunk' : 'window'}` : ''}`;
+          return [
+            m.id,
+            formatCount(m.params),
+            formatCount(m.activeParams ?? m.params),
+            String(m.layers),
+            whole(m.hidden),
+            String(m.heads),
+            String(m.kvHeads),
+            String(m.headDim),
+            attentionOf(m),
+            m.contextLength ? formatCount(m.contextLength) : '–',
+            m.asOf,
+            // The attention's particulars, under the row (few models have any).
+            extras ? `${attentionOf(m)}${extras}` : '',
+          ];
+        }),
         right: [1, 2, 3, 4, 5, 6, 7, 9],
       },
       t,
+      width,
+      // The date is in each model's source line below.
+      { optional: [10], under: [11] },
     ),
     ...sources(p.models),
     '',
-    renderTable({ title: 'Storage tiers (--tier NAME)', head: ['id', '$ per GB-month', 'as of'], rows: p.storage.map((s) => [s.id, describeTiers(s.tiers, ''), s.asOf]) }, t),
+    fitTable({ title: 'Storage tiers (--tier NAME)', head: ['id', '$ per GB-month', 'as of'], rows: p.storage.map((s) => [s.id, describeTiers(s.tiers, ''), s.asOf]) }, t, width, { optional: [2] }),
     ...sources(p.storage),
     '',
-    renderTable({ title: 'Internet egress (study calc egress)', head: ['id', '$ per GB, by monthly volume', 'as of'], rows: p.egress.map((e) => [e.id, describeTiers(e.tiers, ''), e.asOf]) }, t),
+    fitTable({ title: 'Internet egress (study calc egress)', head: ['id', '$ per GB, by monthly volume', 'as of'], rows: p.egress.map((e) => [e.id, describeTiers(e.tiers, ''), e.asOf]) }, t, width, { optional: [2] }),
     ...sources(p.egress),
   );
-  if (dir) out.push('', t.dim(`From ${dir}; add or override entries with --presets FILE (same format).`));
+  if (dir) out.push('', t.dim(wrap(`From ${dir}; add or override entries with --presets FILE (same format).`, width)));
   return `${out.join('\n')}\n`;
 }
 

@@ -3,7 +3,7 @@ import type { ProgressJson } from '../../progress/report.js';
 import { whole } from '../../calc/units.js';
 import { sanitizeLine } from '../../sanitize.js';
 import type { Theme } from '../theme.js';
-import { bar, contentWidth, fit, keep, plural, wrap } from '../text.js';
+import { bar, contentWidth, displayWidth, fit, keep, padTo, plural, wrap } from '../text.js';
 
 export { fit };
 
@@ -73,22 +73,15 @@ export function renderProgress(r: ProgressJson, t: Theme, now: Date, columns = 8
   ];
   const practised = Object.values(r.topics).filter((tr) => tr.answered > 0);
   if (practised.length) {
-    const head = 'answered · right · mastery · last';
-    out.push('', t.bold('Practised topics') + t.dim(`   ${head}`));
-    for (const tr of practised) {
-      const info = `${whole(tr.answered).padStart(5)} · ${pct(tr.accuracy).padStart(4)} · ${pct(tr.mastery).padStart(4)} · ${tr.lastPractised ? ago(tr.lastPractised, now) : '—'}`;
-      out.push(`  ${fit(`${tr.number}. ${sanitizeLine(tr.title)}`, Math.max(12, width - info.length - 3))} ${info}`);
-    }
+    const rows = practised.map((tr) => ({
+      title: `${tr.number}. ${sanitizeLine(tr.title)}`,
+      cells: [whole(tr.answered), pct(tr.accuracy), pct(tr.mastery), tr.lastPractised ? ago(tr.lastPractised, now) : '—'],
+    }));
+    out.push('', ...table(t.bold('Practised topics'), PRACTISED_COLUMNS, rows, t, width));
   }
   if (r.weakest.length) {
     out.push('', t.bold('Weakest topics'));
-    for (const w of r.weakest) {
-      const label = `${sanitizeLine(w.title)} (${pct(w.accuracy)})`;
-      const room = width - 2 - 1 - w.command.length;
-      // Side by side when both fit; otherwise the command goes under the title, never cut.
-      if (label.length <= room) out.push(`  ${fit(label, room)} ${t.accent(w.command)}`);
-      else out.push(wrap(label, width, '  ', '  '), `    ${t.accent(w.command)}`);
-    }
+    out.push(...weakestRows(r.weakest, t, width));
   }
   out.push('', `${t.bold('Last 30 days')}  ${sparkline(r.activity.map((a) => a.answers))}  ${t.dim(`${r.activity.reduce((n, a) => n + a.answers, 0)} answers`)}`);
   out.push(...renderRetention(r.retention, t, width));
@@ -105,9 +98,75 @@ export function renderProgress(r: ProgressJson, t: Theme, now: Date, columns = 8
   return `${out.join('\n')}\n`;
 }
 
+/** A table column: its header and how its cells line up. */
+interface Column {
+  head: string;
+  align: 'left' | 'right';
+}
+
+const PRACTISED_COLUMNS: Column[] = [
+  { head: 'answered', align: 'right' },
+  { head: 'right', align: 'right' },
+  { head: 'mastery', align: 'right' },
+  { head: 'last', align: 'left' },
+];
+
+const GAP = '  ';
+/**
+ * Side by side needs a title column this wide (a longer title continues under itself in it), or
+ * room for every title whole; otherwise each title gets a line of its own, its numbers the next.
+ */
+const MIN_TITLE = 30;
+const sideBySide = (titleWidth: number, longest: number) => titleWidth >= MIN_TITLE || (titleWidth >= 12 && titleWidth >= longest);
+
+/**
+ * Rows of a title and fixed columns: every column as wide as its widest cell (or header), numbers
+ * right-aligned, so a shorter cell never shifts the others. Titles are padded to one width; when
+ * that leaves too little room (a narrow terminal), each title gets its own line, its cells the next.
+ */
+export function table(heading: string, columns: Column[], rows: { title: string; cells: string[] }[], t: Theme, width: number): string[] {
+  const widths = columns.map((c, i) => Math.max(displayWidth(c.head), ...rows.map((r) => displayWidth(r.cells[i] ?? ''))));
+  const cells = (values: string[]) => values.map((v, i) => (columns[i]!.align === 'right' ? ' '.repeat(Math.max(0, widths[i]! - displayWidth(v))) + v : i === values.length - 1 ? v : padTo(v, widths[i]!))).join(GAP);
+  const cellsWidth = widths.reduce((a, b) => a + b, 0) + GAP.length * (columns.length - 1);
+  const longest = Math.max(...rows.map((r) => displayWidth(r.title)), displayWidth(heading) - 2);
+  const titleWidth = Math.min(longest, width - 2 - GAP.length - cellsWidth);
+  const header = t.dim(cells(columns.map((c) => c.head)));
+  if (sideBySide(titleWidth, longest)) {
+    const row = (r: { title: string; cells: string[] }) => {
+      // A title wider than its column continues under itself in the column.
+      const [first, ...rest] = wrap(r.title, 2 + titleWidth, '  ', '    ').split('\n');
+      return [`${padTo(first!, 2 + titleWidth)}${GAP}${cells(r.cells)}`.trimEnd(), ...rest];
+    };
+    return [`${padTo(heading, 2 + titleWidth + GAP.length)}${header}`.trimEnd(), ...rows.flatMap(row)];
+  }
+  const under = '      ';
+  return [heading, `${under}${header}`.trimEnd(), ...rows.flatMap((r) => [wrap(r.title, width, '  ', '    '), `${under}${cells(r.cells)}`.trimEnd()])];
+}
+
+/** "Title  40%  study learn x": titles padded, percentages right-aligned, commands whole at the left of their column. */
+function weakestRows(weakest: ProgressJson['weakest'], t: Theme, width: number): string[] {
+  const percents = weakest.map((w) => pct(w.accuracy));
+  const pctWidth = Math.max(...percents.map((p) => p.length));
+  const commandWidth = Math.max(...weakest.map((w) => displayWidth(w.command)));
+  const longest = Math.max(...weakest.map((w) => displayWidth(sanitizeLine(w.title))));
+  const titleWidth = Math.min(longest, width - 2 - GAP.length - pctWidth - GAP.length - commandWidth);
+  return weakest.flatMap((w, i) => {
+    const title = sanitizeLine(w.title);
+    const percent = percents[i]!.padStart(pctWidth);
+    // Side by side while the titles keep room (one shortened only if it must); otherwise the
+    // command goes under its title, never cut.
+    if (sideBySide(titleWidth, longest)) {
+      // A title wider than its column continues under itself in the column.
+      const [first, ...rest] = wrap(title, 2 + titleWidth, '  ', '    ').split('\n');
+      return [`${padTo(first!, 2 + titleWidth)}${GAP}${percent}${GAP}${t.accent(w.command)}`, ...rest];
+    }
+    return [wrap(`${title} (${percents[i]})`, width, '  ', '    '), `    ${t.accent(w.command)}`];
+  });
+}
+
 /** Measured retention beside the target, overall and per interval bucket (last 30 days). */
 export function renderRetention(r: ProgressJson['retention'], t: Theme, width: number): string[] {
-  if (r.reviews === 0) return [wrap(`Retention: target ${pct(r.target)}; measured — no reviews in the last 30 days yet (answers a day or more after the previous one count)`, width - 1)];
+  if (r.reviews === 0) return [wrap(`Retention: target ${pct(r.target)}; measured — no reviews in the last 30 days yet (answers a day or more after the previous one count)`, width - 1, '', '  ')];
   const buckets = r.buckets.filter((b) => b.reviews > 0).map((b) => `${b.interval} ${pct(b.measured ?? 0)} (${b.reviews})`);
   return [wrap(`Retention: measured ${t.bold(pct(r.measured ?? 0))} of ${plural(r.reviews, 'review')} recalled, target ${pct(r.target)} · by interval: ${buckets.join(' · ')}`, width - 1, '', '  ')];
 }

@@ -1,7 +1,7 @@
 /** The study plan as a calendar: one line per day with its load, then what the plan predicts. Pure. */
 import type { Plan } from '../../plan/plan.js';
 import { stripAnsi, type Theme } from '../plain.js';
-import { bar, plural, wrap } from '../text.js';
+import { bar, contentWidth, keep, plural, wrap } from '../text.js';
 
 const pct = (f: number) => `${Math.round(f * 100)}%`;
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
@@ -23,12 +23,12 @@ export interface PlanView {
 }
 
 export function renderPlan(v: PlanView, t: Theme, columns = 80): string {
-  const width = Math.max(50, Math.min(columns, 120)) - 1;
+  const width = contentWidth(columns);
   const { plan } = v;
   const out: string[] = [];
-  out.push(t.heading(`Study plan — interview on ${weekday(plan.interview)} ${plan.interview} (${plural(plan.days.length, 'study day')} left, today included)`));
-  out.push(wrap(t.dim(`${v.minutesPerDay} min a day · up to ${plural(v.newTopicsPerDay, 'new topic')} a day · target retention ${pct(v.target)} · FSRS parameters: ${v.personalParameters ? 'your own' : 'the defaults'}`), width));
-  if (v.spentToday > 0) out.push(t.dim(`Today already has about ${Math.round(v.spentToday)} min of answers; the rest of the budget is planned.`));
+  out.push(t.heading(wrap(`Study plan — interview on ${keep(`${weekday(plan.interview)} ${plan.interview}`)} (${keep(plural(plan.days.length, 'study day'))} left, today included)`, width)));
+  out.push(t.dim(wrap(`${keep(`${v.minutesPerDay} min`)} a day · up to ${keep(plural(v.newTopicsPerDay, 'new topic'))} a day · target retention ${pct(v.target)} · FSRS parameters: ${v.personalParameters ? 'your own' : 'the defaults'}`, width)));
+  if (v.spentToday > 0) out.push(t.dim(wrap(`Today already has about ${keep(`${Math.round(v.spentToday)} min`)} of answers; the rest of the budget is planned.`, width)));
   out.push('');
   const barWidth = width >= 80 ? 10 : 6;
   for (const d of plan.days) {
@@ -41,18 +41,18 @@ export function renderPlan(v: PlanView, t: Theme, columns = 80): string {
     out.push(wrap(parts.length ? parts.join(' · ') : t.dim('rest (nothing due)'), width, head, indent));
   }
   out.push('');
-  const onDay = `Predicted recall on ${plan.interview}: ${t.bold(pct(plan.predictedRetention))} of all ${plan.cards} questions (target ${pct(v.target)})`;
+  const onDay = `Predicted recall on ${plan.interview}: ${t.bold(pct(plan.predictedRetention))} of all ${keep(`${plan.cards} questions`)} (target ${pct(v.target)})`;
   out.push(wrap(onDay, width));
-  if (plan.pulledForward) out.push(wrap(`${plural(plan.pulledForward, 'review')} pulled forward so those cards are above ${pct(v.target)} on the day.`, width));
-  if (plan.belowTarget) out.push(wrap(t.warn(`${plural(plan.belowTarget, 'card')} will still be below ${pct(v.target)} on the day: there was no room left after their last review.`), width));
+  if (plan.pulledForward) out.push(wrap(`${keep(plural(plan.pulledForward, 'review'))} pulled forward so those cards are above ${pct(v.target)} on the day.`, width));
+  if (plan.belowTarget) out.push(t.warn(wrap(`${keep(plural(plan.belowTarget, 'card'))} will still be below ${pct(v.target)} on the day: there was no room left after their last review.`, width)));
   if (plan.unplanned.length) {
     const names = plan.unplanned.slice(0, 3).map((id) => v.titles.get(id) ?? id).join('; ');
     const more = plan.unplanned.length > 3 ? ` and ${plan.unplanned.length - 3} more` : '';
-    out.push(wrap(t.warn(`${plural(plan.unplanned.length, 'topic')} do not fit before the interview (${names}${more}): raise --minutes-per-day or study more topics a day (study config set new-topics-per-day N).`), width));
+    out.push(t.warn(wrap(`${keep(plural(plan.unplanned.length, 'topic'))} do not fit before the interview (${names}${more}): raise --minutes-per-day or study more topics a day (${keep('study config set new-topics-per-day N')}).`, width)));
   }
   if (!plan.days.some((d) => d.interview) && plan.mockMinutes > v.minutesPerDay) {
-    out.push(wrap(t.warn(`No mock interviews: one needs ${plan.mockMinutes} min in a day (interview and debrief); raise --minutes-per-day to at least ${plan.mockMinutes}.`), width));
+    out.push(t.warn(wrap(`No mock interviews: one needs ${keep(`${plan.mockMinutes} min`)} in a day (interview and debrief); raise ${keep(`--minutes-per-day to at least ${plan.mockMinutes}`)}.`, width)));
   }
-  out.push(wrap(t.dim('Saved: the home screen\'s "Next up" follows this plan. Missed a day? Run study plan again to re-plan from today; study config unset plan.interview drops it.'), width));
+  out.push(t.dim(wrap(`Saved: the home screen's "Next up" follows this plan. Missed a day? Run ${keep('study plan')} again to re-plan from today; ${keep('study config unset plan.interview')} drops it.`, width)));
   return `${out.join('\n')}\n`;
 }

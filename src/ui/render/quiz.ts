@@ -13,7 +13,7 @@ export function renderQuestion(ref: QuestionRef, index: number, total: number, t
   const width = contentWidth(columns);
   const q = ref.question;
   const dots = '●'.repeat(q.difficulty) + '○'.repeat(3 - q.difficulty);
-  const head = t.dim(wrap(`Question ${index + 1} of ${total} · ${sanitizeLine(ref.topic.title)} · ${dots} · ${TYPE_LABEL[q.type]}`, width));
+  const head = t.dim(wrap(`${keep(`Question ${index + 1} of ${total}`)} · ${sanitizeLine(ref.topic.title)} · ${keep(`${dots} · ${TYPE_LABEL[q.type]}`)}`, width, '', '  '));
   return `\n${head}\n${t.bold(wrap(sanitize(q.prompt), width))}\n`;
 }
 
