@@ -23,11 +23,14 @@ describe('at 60 columns', () => {
   });
 
   it('Ctrl-C in a quiz: the progress file named whole on a line of its own', async () => {
-    // A deep folder: "Interrupted — 0 answers saved in PATH." does not fit 60 columns.
+    // A deep folder: "Interrupted — 1 answer saved in PATH." does not fit 60 columns.
     const home = join(tempDir(), 'a-rather-long-folder-name', 'ai-design-study');
     const file = join(home, 'progress.json');
     const s = startStudy(['quiz', '--seed', '1'], isolatedEnv(tempDir(), { STUDY_PROGRESS: file, STUDY_CURRICULUM: join(ROOT, 'test/fixtures/mini') }), { cols: 60, rows: 30 });
     await s.waitFor('↑↓');
+    s.write(KEY.enter); // one answer, so there is something saved to name
+    await s.waitFor(/Correct|Not quite/);
+    await s.waitFor(/Choose one|Choose all|True or false|Your estimate|Put these in order|Recall the answer/);
     s.write(KEY.ctrlC);
     await s.waitFor('saved in');
     expect(await s.exited).toBe(130);

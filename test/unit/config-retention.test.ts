@@ -25,7 +25,7 @@ describe('settings', () => {
     ['new-topics-per-day', '2.5', 'a whole number from 1 to 10'],
     ['pager', 'less', 'one of auto, off'],
     ['color', 'yes', 'one of auto, always, never'],
-    ['plan.interview', '2027-02-30', 'a date as YYYY-MM-DD (e.g. 2027-01-15)'],
+    ['plan.interview', '2027-02-30', 'a day that exists: 2027-02 has 28 days'],
     ['plan.minutes-per-day', '5', 'a whole number from 10 to 600'],
   ])('%s refuses %s, saying what is accepted', (key, raw, accepted) => {
     expect(findSetting(key)!.parse(raw)).toEqual({ ok: false, accepted });
