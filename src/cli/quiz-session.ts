@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { InterruptedError, isPromptCancel } from '../errors.js';
+import { unitInfo } from '../calc/units.js';
 import { grade, readNumericAnswer, RECALL_GRADES, type Response } from '../quiz/grade.js';
 import { ratingFor } from '../quiz/rating.js';
 import { derangedOrder, shuffle, type Rng } from '../quiz/rng.js';
@@ -103,10 +104,21 @@ export async function runSession(refs: QuestionRef[], ctx: Context, opts: Sessio
  * A choice's text wrapped for a list whose rows start with `lead` columns of cursor and mark
  * ("❯ " in a select, "❯◯ " in a checkbox): continuation lines hang under the text.
  */
-function choiceText(text: string, lead: number, columns: number, message = ''): { name: string; short: string } {
+function choiceText(text: string, lead: number, columns: number, message = '', label = ''): { name: string; short: string } {
   const pad = ' '.repeat(lead);
   // Once answered, the choice is echoed after "› message ": one row, shortened only when it must be.
-  return { name: wrap(sanitize(text), contentWidth(columns), pad, pad).slice(lead), short: truncate(sanitizeLine(text), contentWidth(columns) - displayWidth(`› ${message} `)) };
+  return { name: wrap(sanitize(text), contentWidth(columns), pad + label, ' '.repeat(lead + label.length)).slice(lead), short: truncate(sanitizeLine(text), contentWidth(columns) - displayWidth(`› ${message} `)) };
+}
+
+/**
+ * The options of a list, each wrapped under itself. When one takes more than a row, every option
+ * gets a letter ("a. ", "b. ") and its rows hang under its text, so where one option ends and the
+ * next begins is plain to see.
+ */
+function choiceTexts(texts: string[], lead: number, columns: number, message = ''): { name: string; short: string }[] {
+  const plain = texts.map((t) => choiceText(t, lead, columns, message));
+  if (!plain.some((c) => c.name.includes('\n'))) return plain;
+  return texts.map((t, k) => choiceText(t, lead, columns, message, `${String.fromCharCode(97 + (k % 26))}. `));
 }
 
 /** The line echoed after a multi-select: the marked options when they fit on the row, else their count. */
@@ -130,7 +142,8 @@ async function ask(ref: QuestionRef, p: Prompter, rng: Rng, ctx: Context, schedu
   switch (q.type) {
     case 'single': {
       const order = shuffle(q.options.map((_, i) => i), rng);
-      const choice = await p.select({ message: 'Choose one', choices: order.map((i) => ({ ...choiceText(q.options[i]!, 2, ctx.columns, 'Choose one'), value: i })) });
+      const texts = choiceTexts(order.map((i) => q.options[i]!), 2, ctx.columns, 'Choose one');
+      const choice = await p.select({ message: 'Choose one', choices: order.map((i, k) => ({ ...texts[k]!, value: i })) });
       return { response: { type: 'single', choice } };
     }
     case 'multi': {
@@ -139,7 +152,7 @@ async function ask(ref: QuestionRef, p: Prompter, rng: Rng, ctx: Context, schedu
       const message = 'Choose all that apply';
       const choices = await p.checkbox({
         message,
-        choices: shown.map((i) => ({ ...choiceText(q.options[i]!, 3, ctx.columns), value: i })),
+        choices: choiceTexts(shown.map((i) => q.options[i]!), 3, ctx.columns).map((c, k) => ({ ...c, value: shown[k]! })),
         answered: markedLine(message, ctx.columns),
         // An empty submit is almost always a slip of ⏎: refuse it rather than grade it wrong.
         validate: (picked) => (picked.length > 0 ? true : 'Mark at least one with space, then ⏎ (not graded yet)'),
@@ -152,7 +165,8 @@ async function ask(ref: QuestionRef, p: Prompter, rng: Rng, ctx: Context, schedu
     }
     case 'numeric': {
       const text = await p.input({
-        message: q.unit ? `Your estimate (in ${q.unit}; other units of the same kind are converted)` : 'Your estimate',
+        // Sizes, durations and money may be typed in another unit; a count (GPUs, replicas) may not.
+        message: q.unit ? `Your estimate (in ${q.unit}${unitInfo(q.unit).kind === 'count' ? '' : '; other units of the same kind are converted'})` : 'Your estimate',
         validate: (v) => {
           const r = readNumericAnswer(q, v);
           return r.ok ? true : r.error;

@@ -34,7 +34,7 @@ async function answerAny(s: Session): Promise<void> {
   if (prompt === 'Choose all') s.write(KEY.space + KEY.enter);
   else if (prompt === 'Your estimate') {
     s.write('1');
-    await s.waitFor(/converted\)\s*1/);
+    await s.waitFor(/(?:\)|Your estimate)\s*1/);
     s.write(KEY.enter);
   } else if (prompt === 'Recall the answer') {
     s.write(KEY.enter);
@@ -207,6 +207,22 @@ describe('the real curriculum at 60 columns', () => {
     expect(rows[refusal + 1]).toMatch(/^ {2}\S/);
     // No unit is split from its number across the break.
     expect(rows.slice(refusal, refusal + 3).join('\n')).not.toMatch(/\d\n\s*(mo|ms|s|min|h|d|y)\b/);
+    s.write(KEY.ctrlC);
+    await s.exited;
+  });
+
+  it('options that take more than a row are lettered, their rows hanging under the text (60 columns)', async () => {
+    const home = tempDir();
+    const env = isolatedEnv(home, { STUDY_PROGRESS: join(home, 'p.json'), STUDY_NOW: '2026-03-01T09:00:00Z' });
+    const s = startStudy(['quiz', '--question', 'virtual-machines.purchase-mix', '--seed', '1'], env, { cols: 60, rows: ROWS });
+    await s.waitFor('navigate');
+    const rows = (await s.screen()).map((r) => r.text);
+    const first = rows.findIndex((r) => /^❯ a\. /.test(r));
+    expect(first).toBeGreaterThan(-1);
+    const list = rows.slice(first, rows.findIndex((r) => r.includes('navigate')));
+    expect(list.filter((r) => /^[❯ ] [a-d]\. \S/.test(r)).map((r) => r.slice(2, 4))).toEqual(['a.', 'b.', 'c.', 'd.']);
+    // Every other row of the list continues the option above it, under its text.
+    for (const r of list.filter((x) => x.trim() && !/^[❯ ] [a-d]\. /.test(x))) expect(r).toMatch(/^ {5}\S/);
     s.write(KEY.ctrlC);
     await s.exited;
   });
