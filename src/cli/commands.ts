@@ -192,7 +192,8 @@ export const COMMANDS: CommandSpec[] = [
     options: [
       { flags: '--interview <date>', description: 'the interview day, YYYY-MM-DD (2 to 366 days away); omit to re-plan the saved one from today' },
       { flags: '--minutes-per-day <n>', description: 'daily study budget, 10-600 minutes (default 60, or the saved plan\'s)' },
-      { flags: '--json', description: 'print JSON: {interview, predictedRetention, days: [{date, minutes, topics, reviews, interview}]}' },
+      { flags: '--no-save', description: 'show the plan without saving it (the home screen keeps the saved one)' },
+      { flags: '--json', description: 'print JSON: {interview, predictedRetention, days: [{date, minutes, topics, reviews, interview}], saved}' },
     ],
     load: () => import('./commands/plan.js'),
   },

@@ -62,6 +62,8 @@ export interface Plan {
   cards: number;
   /** Minutes a mock interview needs (interview plus debrief). */
   mockMinutes: number;
+  /** Minutes the shortest topic that did not fit needs (lesson and its questions); absent when all fit. */
+  shortestUnplannedMinutes?: number;
 }
 
 /**
@@ -204,6 +206,7 @@ export function buildPlan(input: PlanInput): Plan {
     belowTarget,
     cards: allIds.length,
     mockMinutes,
+    ...(pending.length ? { shortestUnplannedMinutes: Math.min(...pending.map(topicMinutes)) } : {}),
   };
 }
 

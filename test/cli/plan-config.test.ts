@@ -19,7 +19,8 @@ describe('study plan', () => {
     const r = runCli(['plan', '--interview', '2027-01-30', '--minutes-per-day', '75', '--json'], { env: s.env });
     expect(r.status).toBe(0);
     const j = JSON.parse(r.stdout);
-    expect(Object.keys(j)).toEqual(['interview', 'predictedRetention', 'days']);
+    expect(Object.keys(j)).toEqual(['interview', 'predictedRetention', 'days', 'saved']);
+    expect(j.saved).toBe(true);
     expect(j.interview).toBe('2027-01-30');
     expect(j.predictedRetention).toBeGreaterThan(0);
     expect(j.predictedRetention).toBeLessThanOrEqual(1);
@@ -36,6 +37,19 @@ describe('study plan', () => {
     expect(runCli(['config', 'get', 'plan.interview'], { env: s.env }).stdout).toBe('2027-01-30\n');
     const again = JSON.parse(runCli(['plan', '--json'], { env: s.env }).stdout);
     expect(again).toEqual(j);
+  });
+
+  it('--no-save shows a plan and keeps the saved one; a budget no topic fits in says the least that would', () => {
+    const s = setup();
+    expect(runCli(['plan', '--interview', '2027-01-30', '--json'], { env: s.env }).status).toBe(0);
+    const before = readFileSync(s.config, 'utf8');
+    const what = JSON.parse(runCli(['plan', '--interview', '2026-12-20', '--no-save', '--json'], { env: s.env }).stdout);
+    expect(what).toMatchObject({ interview: '2026-12-20', saved: false });
+    expect(readFileSync(s.config, 'utf8')).toBe(before);
+    const text = runCli(['plan', '--interview', '2026-12-20', '--minutes-per-day', '10', '--no-save'], { env: s.env }).stdout;
+    expect(text).toMatch(/No topic fits in 10 min a day: the shortest left takes \d+ min .*raise\s+--minutes-per-day to at least \d+\./s);
+    expect(text).toMatch(/Not saved \(--no-save\): the home screen keeps its plan for\s+2027-01-30/);
+    expect(readFileSync(s.config, 'utf8')).toBe(before);
   });
 
   it('prints a calendar with per-day load and the predicted retention on the day', () => {

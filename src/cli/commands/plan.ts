@@ -21,6 +21,8 @@ export interface PlanOptions {
   interview?: string;
   minutesPerDay?: number;
   json: boolean;
+  /** False with --no-save: show the plan, keep the saved one. */
+  save: boolean;
 }
 
 export function parseOptions(raw: Record<string, unknown>): PlanOptions {
@@ -30,7 +32,7 @@ export function parseOptions(raw: Record<string, unknown>): PlanOptions {
     if (!p.ok) throw new UsageError(`--interview: "${sanitizeLine(String(raw.interview))}" is not valid; expected ${p.accepted}`);
     interview = p.value;
   }
-  return { interview, minutesPerDay: intOption('--minutes-per-day', raw.minutesPerDay, 10, 600), json: raw.json === true };
+  return { interview, minutesPerDay: intOption('--minutes-per-day', raw.minutesPerDay, 10, 600), json: raw.json === true, save: raw.save !== false };
 }
 
 export async function run(_args: string[], raw: Record<string, unknown>, ctx: Context): Promise<void> {
@@ -49,13 +51,15 @@ export async function run(_args: string[], raw: Record<string, unknown>, ctx: Co
   }
   const minutesPerDay = opts.minutesPerDay ?? (opts.interview === undefined || opts.interview === config.plan?.interview ? config.plan?.minutesPerDay : undefined) ?? DEFAULTS.minutesPerDay;
   const [index, summary] = await Promise.all([loadCurriculumView(ctx, 'index', curriculumIndex), readSummary(ctx.progressPath, userCacheDir(ctx.env))]);
-  if (config.plan?.interview !== interview || config.plan.minutesPerDay !== minutesPerDay) {
+  const previous = config.plan?.interview;
+  if (!opts.save) config = { ...config, plan: { interview, minutesPerDay } };
+  else if (config.plan?.interview !== interview || config.plan.minutesPerDay !== minutesPerDay) {
     const { updateConfig } = await import('../../config/store.js');
     config = await updateConfig(cfgPath, (c) => ({ ...c, plan: { interview, minutesPerDay } }));
   }
   const plan = computePlan(index, summary, config, now, interview, minutesPerDay);
   if (opts.json) {
-    ctx.out(`${JSON.stringify({ interview: plan.interview, predictedRetention: plan.predictedRetention, days: plan.days })}\n`);
+    ctx.out(`${JSON.stringify({ interview: plan.interview, predictedRetention: plan.predictedRetention, days: plan.days, saved: opts.save })}\n`);
     return;
   }
   const capstones = new Map(index.modules.flatMap((m) => m.sections.flatMap((s) => s.topics.filter((t) => t.id.startsWith('capstone-')).map((t) => [t.id.replace(/^capstone-/, ''), sanitizeLine(t.title)] as const))));
@@ -72,6 +76,8 @@ export async function run(_args: string[], raw: Record<string, unknown>, ctx: Co
         titles: topicTitles(index),
         capstones,
         spentToday: spentToday(summary, now),
+        saved: opts.save,
+        ...(previous ? { previous } : {}),
       },
       ctx.theme,
       ctx.columns,

@@ -20,6 +20,10 @@ export interface PlanView {
   capstones: ReadonlyMap<string, string>;
   /** Minutes already studied today (counted against today's budget). */
   spentToday: number;
+  /** False under --no-save (the default is saved). */
+  saved?: boolean;
+  /** Under --no-save: the interview date of the plan that stays saved, if any. */
+  previous?: string;
 }
 
 export function renderPlan(v: PlanView, t: Theme, columns = 80): string {
@@ -45,6 +49,10 @@ export function renderPlan(v: PlanView, t: Theme, columns = 80): string {
   out.push(wrap(onDay, width));
   if (plan.pulledForward) out.push(wrap(`${keep(plural(plan.pulledForward, 'review'))} pulled forward so those cards are above ${pct(v.target)} on the day.`, width));
   if (plan.belowTarget) out.push(t.warn(wrap(`${keep(plural(plan.belowTarget, 'card'))} will still be below ${pct(v.target)} on the day: there was no room left after their last review.`, width)));
+  // A budget no topic fits in: the plan is all rest days, and says the least that would do.
+  if (plan.shortestUnplannedMinutes !== undefined && plan.shortestUnplannedMinutes > v.minutesPerDay && plan.days.every((d) => d.topics.length === 0)) {
+    out.push(t.warn(wrap(`No topic fits in ${keep(`${v.minutesPerDay} min`)} a day: the shortest left takes ${keep(`${Math.ceil(plan.shortestUnplannedMinutes)} min`)} (its lesson and one answer per question); raise ${keep(`--minutes-per-day to at least ${Math.ceil(plan.shortestUnplannedMinutes)}`)}.`, width)));
+  }
   if (plan.unplanned.length) {
     const names = plan.unplanned.slice(0, 3).map((id) => v.titles.get(id) ?? id).join('; ');
     const more = plan.unplanned.length > 3 ? ` and ${plan.unplanned.length - 3} more` : '';
@@ -53,6 +61,15 @@ export function renderPlan(v: PlanView, t: Theme, columns = 80): string {
   if (!plan.days.some((d) => d.interview) && plan.mockMinutes > v.minutesPerDay) {
     out.push(t.warn(wrap(`No mock interviews: one needs ${keep(`${plan.mockMinutes} min`)} in a day (interview and debrief); raise ${keep(`--minutes-per-day to at least ${plan.mockMinutes}`)}.`, width)));
   }
-  out.push(t.dim(wrap(`Saved: the home screen's "Next up" follows this plan. Missed a day? Run ${keep('study plan')} again to re-plan from today; ${keep('study config unset plan.interview')} drops it.`, width)));
+  out.push(
+    t.dim(
+      wrap(
+        v.saved === false
+          ? `Not saved (--no-save): the home screen keeps ${v.previous ? `its plan for ${keep(v.previous)}` : 'no plan'}. Save this one with ${keep(`study plan --interview ${plan.interview}`)}.`
+          : `Saved: the home screen's "Next up" follows this plan. Missed a day? Run ${keep('study plan')} again to re-plan from today; ${keep('study config unset plan.interview')} drops it.`,
+        width,
+      ),
+    ),
+  );
   return `${out.join('\n')}\n`;
 }
