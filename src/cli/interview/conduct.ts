@@ -167,7 +167,7 @@ async function clarifyingRound(live: Live, c: Capstone): Promise<void> {
     // Questions typed before a save and quit come back in the prompt on resume.
     let draft: NotesDraft | undefined = live.session.pendingQuestions?.length ? { lines: live.session.pendingQuestions, hintsShown: 0 } : undefined;
     const typed = await live.ask(
-      () => live.prompter.notes({ title: 'Ask the interviewer', lines: draft?.lines, clock: live.session.practice ? undefined : () => live.clock()!, bell: () => live.bell(), onChange: (d) => void (draft = d), doneLabel: 'ask (empty: start notes)', theme: ctx.theme }),
+      () => live.prompter.notes({ title: 'Ask the interviewer', lines: draft?.lines, clock: live.session.practice ? undefined : () => live.clock()!, bell: () => live.bell(), onChange: (d) => void (draft = d), doneLabel: 'ask (empty: start notes)', noun: 'question', quietWhenEmpty: true, theme: ctx.theme }),
       () => {
         if (draft?.current?.trim()) draft = { ...draft, lines: [...draft.lines, draft.current.trimEnd()], current: '' };
         live.session = { ...live.session, pendingQuestions: draft?.lines.length ? draft.lines : undefined };

@@ -37,6 +37,10 @@ export interface NotesConfig {
   tickMs?: number;
   /** Most recent lines shown; older ones are counted (8). Keeps the redraw within the screen. */
   visibleLines?: number;
+  /** What a line is called in the line left once submitted ("question"; default "line"). */
+  noun?: string;
+  /** Once submitted with no line at all, leave nothing behind (the prompt only moved on). */
+  quietWhenEmpty?: boolean;
 }
 
 /** The clock as text, readable without colour: "⏱ 4:12 left", "⏱ 0:59 left — wrap up", "⏱ time is up +1:23". */
@@ -115,7 +119,11 @@ export const notesPrompt = createPrompt<NotesDraft, NotesConfig>((config, done) 
   const clock = view ? `${clockText(view, t)}  ` : '';
   // Notes, hints, the title and the key help wrap under their text (the line being typed is left to the terminal).
   const width = contentWidth(process.stdout.columns ?? 80);
-  if (status === 'done') return wrap(`${t.ok(t.sym.ok)} ${config.title} ${t.dim(`· ${lines.length} ${lines.length === 1 ? 'line' : 'lines'}${shown ? ` · ${shown} hint${shown === 1 ? '' : 's'}` : ''}`)}`, width, '', '  ');
+  if (status === 'done') {
+    if (config.quietWhenEmpty && lines.length === 0) return '';
+    const noun = config.noun ?? 'line';
+    return wrap(`${t.ok(t.sym.ok)} ${config.title} ${t.dim(`· ${lines.length} ${lines.length === 1 ? noun : `${noun}s`}${shown ? ` · ${shown} hint${shown === 1 ? '' : 's'}` : ''}`)}`, width, '', '  ');
+  }
   const keep = config.visibleLines ?? 8;
   const older = Math.max(0, lines.length - keep);
   const body = [
