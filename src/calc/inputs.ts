@@ -30,7 +30,8 @@ export function accepted(key: FieldKey, presets: Presets): string {
   const f = FIELDS[key];
   switch (f.type) {
     case 'int':
-      return 'a whole number such as 8, 4096 or 32k';
+      // The field's own range where it has one ("a whole number from 1 to 1,200"), so the example fits the flag.
+      return (f as Field).max !== undefined || (f as Field).min !== undefined ? range(f as Field) : 'a whole number of 1 or more, such as 8, 4096 or 32k';
     case 'gpu':
       return `one of ${presets.gpus.map((g) => g.id).join(', ')}`;
     case 'model':
