@@ -61,15 +61,24 @@ describe('a round at 60 columns', () => {
   });
 });
 
+/** A practice round of payment-fraud at 60 columns in a fresh home. */
+function startAsking(): { s: Session; env: NodeJS.ProcessEnv } {
+  const env = isolatedEnv(tempDir(), { STUDY_NOW: '2026-06-01T10:00:00.000Z' });
+  return { s: startStudy(['interview', 'payment-fraud', '--practice'], env, { cols: 60, rows: 40 }), env };
+}
+
+/** From the introductions to the clarifying prompt, with one question typed there. */
+async function typeFirstQuestion(s: Session): Promise<void> {
+  await step(s, KEY.enter, 'Ask the interviewer');
+  await step(s, 'How many transactions per second at peak?\r', 'at peak?');
+}
+
 describe('Ctrl-C between two prompts', () => {
   it('opens the pause menu, as in a prompt, instead of ending the program', async () => {
-    const home = tempDir();
-    const env = isolatedEnv(home, { STUDY_NOW: '2026-06-01T10:00:00.000Z' });
-    const s = startStudy(['interview', 'payment-fraud', '--practice'], env, { cols: 60, rows: 40 });
+    const { s } = startAsking();
     try {
       await s.waitFor('continue');
-      await step(s, KEY.enter, 'Ask the interviewer');
-      await step(s, 'How many transactions per second at peak?\r', 'at peak?');
+      await typeFirstQuestion(s);
       // The answer is printed while no prompt is open; Ctrl-C goes in at once, before the next one.
       await step(s, KEY.enter, /2,900\s+per\s+second/);
       s.write(KEY.ctrlC);
@@ -120,13 +129,10 @@ describe('two terminals', () => {
 
 describe('save and quit while asking', () => {
   it('keeps the clarifying questions typed but not yet asked, and asks them on resume', async () => {
-    const home = tempDir();
-    const env = isolatedEnv(home, { STUDY_NOW: '2026-06-01T10:00:00.000Z' });
-    const s = startStudy(['interview', 'payment-fraud', '--practice'], env, { cols: 60, rows: 40 });
+    const { s, env } = startAsking();
     try {
       await s.waitFor('continue');
-      await step(s, KEY.enter, 'Ask the interviewer');
-      await step(s, 'How many transactions per second at peak?\r', 'at peak?');
+      await typeFirstQuestion(s);
       await step(s, 'How rare is fraud', 'is fraud');
       await step(s, KEY.ctrlC, 'What now?');
       await step(s, KEY.down + KEY.enter, 'Continue with: study interview --resume');
