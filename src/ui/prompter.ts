@@ -3,7 +3,7 @@
  * lazily); tests script a fake one by message. Ctrl-C surfaces as an error named ExitPromptError.
  */
 import type { NotesConfig, NotesDraft } from './widgets/notes-prompt.js';
-import { wrap } from './text.js';
+import { glueUnits, wrap } from './text.js';
 
 export interface Choice<T> {
   name: string;
@@ -46,7 +46,7 @@ export async function inquirerPrompter(highlight?: (s: string) => string): Promi
   // inquirer prints a message after "? " and a refusal after "> " and breaks them at the terminal's
   // edge, back at column 0; wrapped here instead, whole words under a two-space indent, a number
   // kept with its unit ("40 ms", "6 mo").
-  const hung = (text: string) => wrap(text.replace(/(\d) (?=[A-Za-zµ]{1,4}\b)/g, '$1\u00a0'), Math.max(20, (process.stdout.columns || 80) - 1), '  ', '  ').slice(2);
+  const hung = (text: string) => wrap(glueUnits(text), Math.max(20, (process.stdout.columns || 80) - 1), '  ', '  ').slice(2);
   const refusal = <A extends unknown[]>(check: ((...a: A) => true | string) | undefined) => (check ? (...a: A) => {
     const r = check(...a);
     return r === true ? true : hung(r);

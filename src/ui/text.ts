@@ -172,7 +172,12 @@ export function withPath(text: string, path: string, width: number, indent = '  
  * hang under the text, not at column 0. `short` is what the prompt echoes once chosen.
  */
 export function menuName(text: string, columns: number, short = text): { name: string; short: string } {
-  return { name: wrap(text, contentWidth(columns), '  ', '  ').slice(2), short: short.replace(/\u00a0/g, ' ') };
+  return { name: wrap(glueUnits(text), contentWidth(columns), '  ', '  ').slice(2), short: short.replace(/\u00a0/g, ' ') };
+}
+
+/** `text` with each number joined to a short word after it ("40 ms", "6 mo", "24 days"), so a wrap never parts them. */
+export function glueUnits(text: string): string {
+  return text.replace(/(\d) (?=[A-Za-zµ]{1,4}\b)/g, '$1\u00a0');
 }
 
 /** A bar of `width` cells filled to `fraction` (0..1): "███████░░░". */

@@ -84,6 +84,14 @@ describe('menuName', () => {
     expect(m.short).toBe('Continue');
   });
 
+  it('never parts a number from the short word after it ("24 days")', () => {
+    // At 40 columns of text "…is in 24" fills the first row exactly; "24 days" moves down whole.
+    const rows = menuName('Continue: Plan (the interview is in 24 days): learn Virtual machines', 41).name.split('\n');
+    expect(rows[0]).toBe('Continue: Plan (the interview is in');
+    expect(rows.some((r) => /\b24$/.test(r))).toBe(false);
+    expect(rows.join(' ')).toContain('24 days');
+  });
+
   it('keeps counts marked with keep() together', () => {
     const m = menuName(`2. The Machine Learning Systems Lifecycle  ${keep('0/17 topics practised')}`, 60);
     expect(m.name.split('\n')).toEqual(['2. The Machine Learning Systems Lifecycle', '  0/17 topics practised']);
