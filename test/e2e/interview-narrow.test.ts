@@ -93,6 +93,37 @@ describe('Ctrl-C between two prompts', () => {
   });
 });
 
+describe('the wrap-up probe', () => {
+  it('keeps the answer typed so far over a save and quit, and gives it back on resume', async () => {
+    const { s, env } = startAsking();
+    try {
+      await s.waitFor('continue');
+      await step(s, KEY.enter, 'Ask the interviewer');
+      await step(s, KEY.enter, /Phase 1\/6/);
+      for (let p = 2; p <= 5; p++) await step(s, KEY.enter, new RegExp(`Phase ${p}/6`));
+      // The deep dive may push once before it ends.
+      const after = await step(s, KEY.enter, /pushes|Phase 6\/6/);
+      if (/pushes/.test(after)) await step(s, KEY.enter, /Phase 6\/6/);
+      await s.waitFor('Your answer');
+      await step(s, 'Chargebacks take 60 days to mature\r', 'mature');
+      await step(s, 'half a line', 'half a line');
+      await step(s, KEY.ctrlC, 'What now?');
+      await step(s, KEY.down + KEY.enter, 'Continue with: study interview --resume');
+      expect(await s.exited).toBe(0);
+    } finally {
+      s.pty.kill();
+    }
+    const r = startStudy(['interview', '--resume'], env, { cols: 60, rows: 40 });
+    try {
+      const back = await r.waitFor(/Your answer[\s\S]*half a line/);
+      expect(back).toContain('Chargebacks take 60 days to mature');
+    } finally {
+      r.pty.kill();
+      await r.exited;
+    }
+  });
+});
+
 describe('two terminals', () => {
   it('a second live interview on the same progress is refused with one line until the first ends; a crashed one does not block', async () => {
     const { writeFileSync, mkdirSync } = await import('node:fs');

@@ -142,14 +142,18 @@ async function wrapUpProbe(live: Live, c: Capstone, phaseId: string): Promise<vo
   const f = c.interview.followUps.find((x) => x.id === probe!.id);
   if (!f) return;
   ctx.out(`\n${ctx.theme.bold('Before we wrap up, the interviewer asks:')}\n${wrap(sanitizeLine(f.question), width(live), '  ', '  ')}\n`);
-  let draft: NotesDraft | undefined;
+  // Lines typed before a save and quit (or a signal) come back in the answer box on resume.
+  const kept = probe.draft;
+  let draft: NotesDraft | undefined = kept?.length ? { lines: kept, hintsShown: 0 } : undefined;
+  const withDraft = (lines: string[] | undefined) => ({ ...live.session, probes: (live.session.probes ?? []).map((p) => (p.phase === phaseId && p.id === probe!.id ? { ...p, draft: lines?.length ? lines : undefined } : p)) });
   const answer = await live.ask(
     () => live.prompter.notes({ title: 'Your answer', lines: draft?.lines, clock: live.session.practice ? undefined : () => live.clock()!, bell: () => live.bell(), onChange: (d) => void (draft = d), doneLabel: 'answer', theme: ctx.theme }),
     () => {
       if (draft?.current?.trim()) draft = { ...draft, lines: [...draft.lines, draft.current.trimEnd()], current: '' };
+      live.session = withDraft(draft?.lines);
     },
   );
-  live.session = { ...live.session, followUps: [...live.session.followUps, { id: f.id, answer: answer.lines.join('\n') }] };
+  live.session = { ...withDraft(undefined), followUps: [...live.session.followUps, { id: f.id, answer: answer.lines.join('\n') }] };
   live.save();
 }
 
