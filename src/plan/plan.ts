@@ -9,6 +9,7 @@
  * "Good"; a new topic is its lesson plus one answer per question; a mock interview is its length
  * plus a debrief.
  */
+import { GAP_PREFIX } from '../interview/cards.js';
 import type { CurriculumIndex, IndexTopic } from '../curriculum/index.js';
 import type { StoredCard } from '../progress/model.js';
 import { RATING, retrievability, review, type Scheduling } from '../review/fsrs.js';
@@ -111,8 +112,10 @@ export function buildPlan(input: PlanInput): Plan {
   const mockMinutes = input.interviewMinutes + COST.debrief;
   const capstoneIds = index.modules.flatMap((m) => m.sections.flatMap((s) => s.topics)).filter(isCapstone).map((t) => t.id.replace(/^capstone-/, ''));
   const allIds = index.modules.flatMap((m) => m.sections.flatMap((s) => s.topics.flatMap((t) => t.questionIds)));
-  // Cards of questions no longer in the curriculum are not planned.
-  const cards = new Map<string, StoredCard>(allIds.filter((q) => input.cards[q]).map((q) => [q, input.cards[q]!]));
+  // Cards of questions no longer in the curriculum are not planned; a mock interview's gap cards
+  // are (study review takes them first), though recall on the day is measured over the questions.
+  const gapIds = Object.keys(input.cards).filter((id) => id.startsWith(GAP_PREFIX));
+  const cards = new Map<string, StoredCard>([...allIds, ...gapIds].filter((q) => input.cards[q]).map((q) => [q, input.cards[q]!]));
   /** Due instants (ms), kept beside the cards so each day's scan does not parse dates. */
   const dueAt = new Map<string, number>([...cards].map(([id, c]) => [id, Date.parse(c.due)]));
   // Cards by the plan day they fall due on (day 0 holds the overdue ones); unreviewed ones carry over.

@@ -110,6 +110,15 @@ describe('study plan', () => {
     for (const { d, i } of mocks) expect(learnedBy(i).has(`capstone-${d.interview}`), `${d.date}: mock on ${d.interview}`).toBe(true);
   });
 
+  it("counts a mock interview's gap cards among the day's reviews, as study review does", () => {
+    const due = { ...review(undefined, RATING.again, new Date('2026-11-30T10:00:00Z')), due: '2026-11-30T12:00:00.000Z' };
+    const gap = { 'interview:eta-pricing:residual': due, 'interview:eta-pricing:censoring': due };
+    const plan = buildPlan(base({ cards: gap }));
+    expect(plan.days[0]!.reviews).toBe(2);
+    // Recall on the day is still measured over the curriculum's questions.
+    expect(plan.cards).toBe(60);
+  });
+
   it('schedules no mock interview when the budget cannot hold one', () => {
     const plan = buildPlan(base({ minutesPerDay: 50 }));
     expect(plan.days.every((d) => d.interview === null)).toBe(true);

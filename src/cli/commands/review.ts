@@ -107,7 +107,7 @@ export async function run(_args: string[], raw: Record<string, unknown>, ctx: Co
   } else {
     const more = queue.dueTotal > queue.due.length ? ` (of ${queue.dueTotal} due)` : '';
     const gaps = queue.due.filter((r) => r.question.id.startsWith(GAP_PREFIX)).length;
-    ctx.out(`${t.heading('Review')} — ${plural(queue.due.length, 'due card')}${more}, ${gaps ? `your mock interview's ${plural(gaps, 'gap')} first, then the most overdue` : 'most overdue first'}.\n`);
+    ctx.out(`${t.heading('Review')} — ${plural(queue.due.length, 'due card')}${more}, ${gaps === queue.due.length ? `all from your mock interview's gaps` : gaps ? `your mock interview's ${plural(gaps, 'gap')} first, then the most overdue` : 'most overdue first'}.\n`);
     items = [...queue.due, ...queue.fresh];
     if (queue.fresh.length) ctx.out(t.dim(`Then ${plural(queue.fresh.length, 'new card')}.\n`));
   }
