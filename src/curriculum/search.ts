@@ -33,17 +33,37 @@ function questionText(q: Question): string[] {
   }
 }
 
+/** Does `term` start a word at `at` in `low` (the text lower-cased)? */
+const startsWord = (low: string, at: number) => at === 0 || /\W/.test(low[at - 1]!);
+
+/**
+ * Where `term` matches in `text`: the first place it starts a word, else — for a term of 5 letters
+ * or more — the first place inside a word ("rag" is not found in "storage", "cach" is in "caching").
+ */
+function find(text: string, term: string): { at: number; weight: number } | null {
+  const low = norm(text);
+  let best: { at: number; weight: number } | null = null;
+  for (let at = low.indexOf(term); at >= 0; at = low.indexOf(term, at + 1)) {
+    // A whole word ("ANN") counts most, a word's start ("annotators") next, the inside of one least.
+    const start = startsWord(low, at);
+    const whole = start && (at + term.length === low.length || /\W/.test(low[at + term.length]!));
+    const weight = whole ? 3 : start ? 2 : term.length >= 5 ? 1 : 0;
+    if (weight > (best?.weight ?? 0)) best = { at, weight };
+    if (weight === 3) break;
+  }
+  return best;
+}
+
 function score(fields: Field[], terms: string[]): { score: number; snippet: string } | null {
   let total = 0;
   let snippet = '';
   for (const term of terms) {
     let best = 0;
     for (const [text, weight] of fields) {
-      const at = norm(text).indexOf(term);
-      if (at < 0) continue;
-      const wordStart = at === 0 || /\W/.test(text[at - 1]!);
-      best = Math.max(best, weight * (wordStart ? 2 : 1));
-      if (!snippet) snippet = around(text, at, term.length);
+      const m = find(text, term);
+      if (!m) continue;
+      best = Math.max(best, weight * m.weight);
+      if (!snippet) snippet = around(text, m.at, term.length);
     }
     if (best === 0) return null;
     total += best;
@@ -62,7 +82,7 @@ function occurrences(texts: string[], term: string, cap: number): number {
   let n = 0;
   for (const text of texts) {
     const low = norm(text);
-    for (let at = low.indexOf(term); at >= 0 && n < cap; at = low.indexOf(term, at + term.length)) n++;
+    for (let at = low.indexOf(term); at >= 0 && n < cap; at = low.indexOf(term, at + term.length)) if (startsWord(low, at)) n++;
     if (n >= cap) break;
   }
   return n;
@@ -84,7 +104,8 @@ export function rankCurriculum(c: Curriculum, query: string): Hit[] {
   const hits: Hit[] = [];
   const topics: Topic[] = c.modules.flatMap((m) => m.sections.flatMap((s) => s.topics));
   for (const t of topics) {
-    const tf: Field[] = [[t.title, 8], [t.id, 6], [t.summary, 3], ...t.keyPoints.map((k): Field => [k, 2]), ...t.pitfalls.map((k): Field => [k, 1]), ...t.interviewTips.map((k): Field => [k, 1])];
+    // The id last: it scores, but the snippet (the first match) comes from the text, not "rag-query-handling".
+    const tf: Field[] = [[t.title, 8], [t.summary, 3], ...t.keyPoints.map((k): Field => [k, 2]), ...t.pitfalls.map((k): Field => [k, 1]), ...t.interviewTips.map((k): Field => [k, 1]), [t.id, 6]];
     const ts = score(tf, terms);
     if (ts) {
       const body = [t.summary, ...t.keyPoints, ...t.pitfalls, ...t.interviewTips, ...t.questions.map((q) => q.prompt)];

@@ -35,6 +35,15 @@ describe('search', () => {
     expect(searchCurriculum(full, 'kv cache', 500).slice(0, 3).some((h) => h.kind === 'topic' && h.id === 'inference-optimization')).toBe(true);
   });
 
+  it('matches a short term as a word, not inside one ("rag" is not in "storage")', () => {
+    const rag = searchCurriculum(full, 'rag', 6);
+    expect(rag.every((h) => h.topicId.startsWith('rag-') || /\brag\b/i.test(`${h.title} ${h.snippet}`))).toBe(true);
+    expect(searchCurriculum(full, 'rag', 500).some((h) => h.id === 'storage-tiers')).toBe(false);
+    // "ANN" the word beats "annotators", a word that starts with it.
+    const ann = searchCurriculum(full, 'ann', 500).map((h) => h.id);
+    expect(ann.indexOf('rag-vector-search')).toBeLessThan(ann.indexOf('cv-human-in-the-loop'));
+  });
+
   it('requires every term and returns nothing for nonsense', () => {
     expect(searchCurriculum(full, 'kafka zzzzqq')).toEqual([]);
     expect(searchCurriculum(full, '   ')).toEqual([]);
