@@ -112,13 +112,15 @@ function choiceText(text: string, lead: number, columns: number, message = '', l
 
 /**
  * The options of a list, each wrapped under itself. When one takes more than a row, every option
- * gets a letter ("a. ", "b. ") and its rows hang under its text, so where one option ends and the
- * next begins is plain to see.
+ * gets its number ("1. ", "2. ") and its rows hang under its text, so where one option ends and
+ * the next begins is plain to see. Numbers, not letters: the lists' own keys are numbers (a digit
+ * moves to that option, or marks it in a multi-select), and a letter is taken there ("a" marks all).
  */
 function choiceTexts(texts: string[], lead: number, columns: number, message = ''): { name: string; short: string }[] {
   const plain = texts.map((t) => choiceText(t, lead, columns, message));
   if (!plain.some((c) => c.name.includes('\n'))) return plain;
-  return texts.map((t, k) => choiceText(t, lead, columns, message, `${String.fromCharCode(97 + (k % 26))}. `));
+  const width = String(texts.length).length;
+  return texts.map((t, k) => choiceText(t, lead, columns, message, `${String(k + 1).padStart(width)}. `));
 }
 
 /** The line echoed after a multi-select: the marked options when they fit on the row, else their count. */

@@ -211,18 +211,21 @@ describe('the real curriculum at 60 columns', () => {
     await s.exited;
   });
 
-  it('options that take more than a row are lettered, their rows hanging under the text (60 columns)', async () => {
+  it('options that take more than a row are numbered, their rows hanging under the text (60 columns)', async () => {
     const home = tempDir();
     const env = isolatedEnv(home, { STUDY_PROGRESS: join(home, 'p.json'), STUDY_NOW: '2026-03-01T09:00:00Z' });
     const s = startStudy(['quiz', '--question', 'virtual-machines.purchase-mix', '--seed', '1'], env, { cols: 60, rows: ROWS });
     await s.waitFor('navigate');
     const rows = (await s.screen()).map((r) => r.text);
-    const first = rows.findIndex((r) => /^❯ a\. /.test(r));
+    const first = rows.findIndex((r) => /^❯ 1\. /.test(r));
     expect(first).toBeGreaterThan(-1);
     const list = rows.slice(first, rows.findIndex((r) => r.includes('navigate')));
-    expect(list.filter((r) => /^[❯ ] [a-d]\. \S/.test(r)).map((r) => r.slice(2, 4))).toEqual(['a.', 'b.', 'c.', 'd.']);
+    expect(list.filter((r) => /^[❯ ] [1-4]\. \S/.test(r)).map((r) => r.slice(2, 4))).toEqual(['1.', '2.', '3.', '4.']);
     // Every other row of the list continues the option above it, under its text.
-    for (const r of list.filter((x) => x.trim() && !/^[❯ ] [a-d]\. /.test(x))) expect(r).toMatch(/^ {5}\S/);
+    for (const r of list.filter((x) => x.trim() && !/^[❯ ] [1-4]\. /.test(x))) expect(r).toMatch(/^ {5}\S/);
+    // The number is the key: 3 moves to the third option.
+    s.write('3');
+    await s.waitFor(/❯ 3\. /);
     s.write(KEY.ctrlC);
     await s.exited;
   });
