@@ -5,6 +5,7 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DataError, UsageError } from '../errors.js';
+import { hasControl, visible } from '../sanitize.js';
 import { colorSetting } from '../config/file.js';
 import { plainTheme, wantsColor, type Theme } from '../ui/plain.js';
 
@@ -60,7 +61,13 @@ export function resolveProgressPath(flags: GlobalFlags, env: NodeJS.ProcessEnv):
   return join(env.HOME, '.local', 'share', 'ai-design-study', 'progress.json');
 }
 
+/** Environment variables that name files: a control character in one is refused, as in an argument. */
+const PATH_VARIABLES = ['STUDY_PROGRESS', 'STUDY_CURRICULUM', 'STUDY_CACHE_DIR', 'XDG_DATA_HOME', 'XDG_CACHE_HOME', 'HOME'] as const;
+
 export async function makeContext(flags: GlobalFlags, env: NodeJS.ProcessEnv = process.env): Promise<Context> {
+  // Messages print paths sanitised, so a path with an escape in it would be shown as another file.
+  const tainted = PATH_VARIABLES.find((v) => env[v] !== undefined && hasControl(env[v]!));
+  if (tainted) throw new UsageError(`${tainted} ("${visible(env[tainted]!)}") contains a terminal control character; set it without one`);
   if (flags.progress === '') throw new UsageError('--progress needs a file path (got an empty value); omit it to use the default place');
   if (flags.curriculum === '') throw new UsageError('--curriculum needs a folder (got an empty value); omit it to use the bundled curriculum');
   const curriculumDir = resolve(flags.curriculum || env.STUDY_CURRICULUM || bundledCurriculumDir());

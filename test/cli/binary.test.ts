@@ -114,6 +114,10 @@ describe('study binary', () => {
     expect(r.stderr).toBe('study: argument 2 ("\\e[31mdns") contains a terminal control character; type it without one\n');
     const osc = runCli(['search', '\u001b]0;title\u0007']);
     expect(osc.stderr).toBe('study: argument 2 ("\\e]0;title\\x07") contains a terminal control character; type it without one\n');
+    // The same for a path in the environment: it would be shown as a file that does not exist.
+    const env = runCli(['doctor'], { env: isolatedEnv(tempDir(), { STUDY_PROGRESS: '/tmp/\u001b[31mp.json' }) });
+    expect(env.status).toBe(2);
+    expect(env.stderr).toBe('study: STUDY_PROGRESS ("/tmp/\\e[31mp.json") contains a terminal control character; set it without one\n');
     // A tab or newline is not a control character here (a pasted multi-line search).
     expect(runCli(['search', 'kv\tcache', '--json']).status).toBe(0);
   });

@@ -141,7 +141,7 @@ function describeCodeCache(): string {
   const s = codeCacheStats();
   if (!s) return 'not in use (running from the source)';
   const parts = [`${s.used} of ${s.used + s.rejected + s.missing} files loaded from V8's code cache`];
-  if (s.rejected) parts.push(`${s.rejected} refused by this Node (made by another version; npm run build remakes them)`);
+  if (s.rejected) parts.push(`${s.rejected} refused by V8 (made by another Node version, or Node runs with other flags such as NODE_OPTIONS; npm run build remakes them for this Node)`);
   if (s.missing) parts.push(`${s.missing} without one (npm run build makes them)`);
   return parts.join('; ');
 }
