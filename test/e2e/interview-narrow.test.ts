@@ -75,7 +75,7 @@ async function typeFirstQuestion(s: Session): Promise<void> {
 
 describe('Ctrl-C between two prompts', () => {
   it('opens the pause menu, as in a prompt, instead of ending the program', async () => {
-    const { s } = startAsking();
+    const { s, env } = startAsking();
     try {
       await s.waitFor('continue');
       await typeFirstQuestion(s);
@@ -89,6 +89,14 @@ describe('Ctrl-C between two prompts', () => {
       expect(await s.exited).toBe(0);
     } finally {
       s.pty.kill();
+    }
+    // On resume the exchange is shown as it was asked, in the candidate's words.
+    const r = startStudy(['interview', '--resume'], env, { cols: 60, rows: 40 });
+    try {
+      await r.waitFor(/Clarifications so far:\s+You: How many transactions per second at\s+peak\?\s+Interviewer: 250 million/);
+    } finally {
+      r.pty.kill();
+      await r.exited;
     }
   });
 });

@@ -27,9 +27,12 @@ export async function conductPhases(live: Live, c: Capstone): Promise<void> {
     live.save();
   }
   ctx.out(renderBrief(c, live.session, ctx.theme, ctx.columns));
-  // Continuing a saved interview: show the answers already obtained.
+  // Continuing a saved interview: the exchanges so far, in the candidate's own words as they were asked
+  // (a round saved by an older build has only the bank's questions).
+  const said = live.session.asked ?? [];
   const asked = c.interview.clarifyingQuestions.filter((q) => live.session.clarifying.includes(q.id));
-  if (asked.length) ctx.out(`${ctx.theme.bold('Clarifications so far:')}\n${renderClarifications(asked, ctx.theme, ctx.columns)}`);
+  if (said.length) ctx.out(`${ctx.theme.bold('Clarifications so far:')}\n${said.map((a) => exchange(live, a.text, c.interview.clarifyingQuestions.find((q) => q.id === a.matched)?.answer)).join('')}`);
+  else if (asked.length) ctx.out(`${ctx.theme.bold('Clarifications so far:')}\n${renderClarifications(asked, ctx.theme, ctx.columns)}`);
   while (live.session.stage === 'phases') {
     const phase = c.interview.phases[live.session.phaseIndex]!;
     const kind = phase.kind ?? (live.session.phaseIndex === 0 ? 'clarify' : 'design');
@@ -187,10 +190,16 @@ async function clarifyingRound(live: Live, c: Capstone): Promise<void> {
         asked: [...(live.session.asked ?? []), { text: q, matched: m.question?.id ?? null }],
         clarifying: m.question && !live.session.clarifying.includes(m.question.id) ? [...live.session.clarifying, m.question.id] : live.session.clarifying,
       };
-      ctx.out(`${ctx.theme.bold(wrap(`You: ${sanitizeLine(q)}`, width(live), '  ', '    '))}\n${wrap(`Interviewer: ${sanitizeLine(m.question?.answer ?? UNKNOWN_ANSWER)}`, width(live), '  ', '    ')}\n`);
+      ctx.out(exchange(live, q, m.question?.answer));
     }
     live.save();
   }
+}
+
+/** One clarifying exchange as the round shows it: "You: …" then "Interviewer: …" (the bank's answer, or the default). */
+function exchange(live: Live, question: string, answer: string | undefined): string {
+  const t = live.ctx.theme;
+  return `${t.bold(wrap(`You: ${sanitizeLine(question)}`, width(live), '  ', '    '))}\n${wrap(`Interviewer: ${sanitizeLine(answer ?? UNKNOWN_ANSWER)}`, width(live), '  ', '    ')}\n`;
 }
 
 /** The notes widget for the current phase; Ctrl-C keeps the draft (including the line being typed). */
