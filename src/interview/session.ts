@@ -40,8 +40,11 @@ const PhaseRecord = z
 const FrameRecord = z.object({ plannedMs: z.number().nonnegative(), usedMs: z.number().nonnegative(), notes: z.array(z.string()) }).strict();
 
 /** A probe the interviewer asked: at the deep dive (its answer is the phase's notes) or before wrap-up. */
-/** A probe asked in a phase; `draft`: the answer's lines typed so far, kept over a save and quit. */
-const Probe = z.object({ phase: z.string().min(1), id: z.string().min(1), pushed: z.boolean(), draft: z.array(z.string()).optional() }).strict();
+/**
+ * A probe asked in a phase; `push`: the follow-up pressed in the deep dive, as said (shown again on
+ * resume); `draft`: the answer's lines typed so far, kept over a save and quit.
+ */
+const Probe = z.object({ phase: z.string().min(1), id: z.string().min(1), pushed: z.boolean(), push: z.string().optional(), draft: z.array(z.string()).optional() }).strict();
 
 export const Session = z
   .object({

@@ -132,6 +132,34 @@ describe('the wrap-up probe', () => {
   });
 });
 
+describe('a resumed deep dive', () => {
+  it('says the changed requirement and the push again', async () => {
+    const env = isolatedEnv(tempDir(), { STUDY_NOW: '2026-06-01T10:00:00.000Z' });
+    const s = startStudy(['interview', 'eta-pricing', '--practice'], env, { cols: 60, rows: 40 });
+    try {
+      await s.waitFor('continue');
+      await step(s, KEY.enter, 'Ask the interviewer');
+      let seen = await step(s, KEY.enter, /Phase 1\/\d/);
+      for (let i = 0; i < 8 && !/Deep dive[\s\S]*end the phase/.test(seen); i++) seen = await step(s, KEY.enter, /Phase \d\/\d[\s\S]*end the phase/);
+      expect(seen).toContain('changes a requirement');
+      await step(s, 'Batch the candidates in one call\r', 'one call');
+      await step(s, KEY.enter, 'The interviewer pushes:');
+      await step(s, KEY.ctrlC, 'What now?');
+      await step(s, KEY.down + KEY.enter, 'Continue with: study interview --resume');
+    } finally {
+      s.pty.kill();
+    }
+    const r = startStudy(['interview', '--resume'], env, { cols: 60, rows: 40 });
+    try {
+      const back = await r.waitFor(/changed a requirement earlier[\s\S]*The interviewer pushed:[\s\S]*end the phase/);
+      expect(back).toContain('Batch the candidates in one call');
+    } finally {
+      r.pty.kill();
+      await r.exited;
+    }
+  });
+});
+
 describe('two terminals', () => {
   it('a second live interview on the same progress is refused with one line until the first ends; a crashed one does not block', async () => {
     const { writeFileSync, mkdirSync } = await import('node:fs');

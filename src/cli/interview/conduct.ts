@@ -43,13 +43,15 @@ export async function conductPhases(live: Live, c: Capstone): Promise<void> {
     if (kind === 'deep-dive') {
       announceChange(live, c);
       const probe = askProbe(live, c, phase.id);
+      // Continuing after the push: say it again, then the notes go on under it.
+      if (probe?.pushed && probe.push) ctx.out(`\n${ctx.theme.bold('The interviewer pushed:')}\n${wrap(sanitizeLine(probe.push), width(live), '  ', '  ')}\n`);
       await takeNotes(live, c);
       if (probe && !probe.pushed) {
         const f = c.interview.followUps.find((x) => x.id === probe.id)!;
-        const push = secondLevelPush(c.interview, f, gradeSoFar(live.session, c));
-        live.session = { ...live.session, probes: (live.session.probes ?? []).map((p) => (p === probe ? { ...p, pushed: true } : p)) };
+        const push = secondLevelPush(c.interview, f, gradeSoFar(live.session, c)).replace(/^Push:\s*/, '');
+        live.session = { ...live.session, probes: (live.session.probes ?? []).map((p) => (p === probe ? { ...p, pushed: true, push } : p)) };
         live.save();
-        ctx.out(`\n${ctx.theme.bold('The interviewer pushes:')}\n${wrap(sanitizeLine(push.replace(/^Push:\s*/, '')), width(live), '  ', '  ')}\n`);
+        ctx.out(`\n${ctx.theme.bold('The interviewer pushes:')}\n${wrap(sanitizeLine(push), width(live), '  ', '  ')}\n`);
         await takeNotes(live, c);
       }
     } else {
@@ -106,10 +108,14 @@ function fixHintOrder(live: Live, c: Capstone): void {
 /** The mid-round change, said once at the start of the deep dive. */
 function announceChange(live: Live, c: Capstone): void {
   const change = c.interview.midRoundChange;
-  if (!change || live.session.changed) return;
-  live.session = { ...live.session, changed: true };
-  live.save();
-  live.ctx.out(`\n${live.ctx.theme.warn(live.ctx.theme.bold('The interviewer changes a requirement:'))}\n${wrap(sanitizeLine(change.say), width(live), '  ', '  ')}\n`);
+  if (!change) return;
+  // Said once; a resumed deep dive says it again, as what was changed earlier (its points are graded).
+  const again = live.session.changed === true;
+  if (!again) {
+    live.session = { ...live.session, changed: true };
+    live.save();
+  }
+  live.ctx.out(`\n${live.ctx.theme.warn(live.ctx.theme.bold(again ? 'The interviewer changed a requirement earlier:' : 'The interviewer changes a requirement:'))}\n${wrap(sanitizeLine(change.say), width(live), '  ', '  ')}\n`);
 }
 
 /** The deep dive's one topic: the follow-up whose targets are thinnest in the notes so far. */
