@@ -46,28 +46,35 @@ export async function importFrom(given: string, ctx: Context): Promise<void> {
   if (incoming.settings) ctx.out(`${await importSettings(incoming.settings, ctx)}\n`);
 }
 
+/** The settings file's keys as study config names them. */
+const SETTING_NAMES: Record<string, string> = { desiredRetention: 'retention', interviewMinutes: 'interview-minutes', dailyNewTopics: 'new-topics-per-day', pager: 'pager', color: 'color', plan: 'the plan', fsrs: 'fitted FSRS parameters' };
+const named = (keys: string[]) => keys.map((k) => SETTING_NAMES[k] ?? k).join(', ');
+
 /**
- * An export's settings are applied only where this machine has none: your own settings are never
- * replaced by an import (change them with study config). Says in one line what happened.
+ * An export's settings fill in what this machine has not set, one setting at a time: your own are
+ * never replaced by an import (change them with study config). Says in one line what happened.
  */
 async function importSettings(imported: NonNullable<ImportedSettings>, ctx: Context): Promise<string> {
   if (!imported.ok) return `Its settings were not applied: ${sanitizeLine(imported.message)}.`;
   const path = configPath(ctx.progressPath);
-  let mine: Config | undefined;
+  const theirs = imported.settings as unknown as Record<string, unknown>;
+  let added: string[] = [];
+  let kept: string[] = [];
   try {
     await updateConfig(path, (current) => {
-      if (Object.keys(current).some((k) => k !== 'version')) {
-        mine = current;
-        return current;
-      }
-      return imported.settings;
+      const mine = current as unknown as Record<string, unknown>;
+      const keys = Object.keys(theirs).filter((k) => k !== 'version');
+      added = keys.filter((k) => !(k in mine));
+      kept = keys.filter((k) => k in mine && canonical(mine[k]) !== canonical(theirs[k]));
+      return { ...current, ...Object.fromEntries(added.map((k) => [k, theirs[k]])) } as Config;
     });
   } catch (e) {
     // The progress is in; a settings file that cannot be read or written only keeps the export's settings out.
     return `Its settings were not applied: ${sanitizeLine((e as Error).message)}`;
   }
-  if (!mine) return `Settings restored from the export into ${sanitizeLine(path)} (study config lists them).`;
-  return canonical({ ...mine, version: 0 }) === canonical({ ...imported.settings, version: 0 }) ? 'Its settings match yours.' : 'Your own settings were kept; the export’s differ and were not applied (study config lists yours).';
+  const yours = kept.length ? `your own kept where they differ: ${named(kept)}` : '';
+  if (added.length) return `Settings restored from the export: ${named(added)}${yours ? `; ${yours}` : ''} (study config lists them).`;
+  return yours ? `Your own settings were kept; where the export’s differ, yours stay: ${named(kept)} (study config lists them).` : 'Its settings match yours.';
 }
 
 /** JSON with keys sorted at every level, so two settings objects compare by content. */

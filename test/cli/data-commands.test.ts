@@ -56,14 +56,15 @@ describe('progress data commands', () => {
     expect(JSON.parse(readFileSync(join(b, 'config.json'), 'utf8'))).toMatchObject({ desiredRetention: 0.85, plan: { interview: '2026-04-15' } });
     expect(runCli(['progress', '--import', out], { env: envB }).stdout).toContain('Its settings match yours.');
 
-    // A machine with its own settings keeps them.
+    // A machine with settings of its own keeps them; what it has not set is filled in.
     const c = tempDir();
     const envC = isolatedEnv(c, { STUDY_PROGRESS: join(c, 'p.json'), STUDY_CURRICULUM: MINI, ...NOW });
     expect(runCli(['config', 'set', 'retention', '0.95'], { env: envC }).status).toBe(0);
     const kept = runCli(['progress', '--import', out], { env: envC });
     expect(kept.stdout).toContain('Imported 2 new events');
-    expect(kept.stdout).toContain('Your own settings were kept');
-    expect(JSON.parse(readFileSync(join(c, 'config.json'), 'utf8')).desiredRetention).toBe(0.95);
+    expect(kept.stdout).toContain('Settings restored from the export: the plan; your own kept where they differ: retention');
+    expect(JSON.parse(readFileSync(join(c, 'config.json'), 'utf8'))).toMatchObject({ desiredRetention: 0.95, plan: { interview: '2026-04-15' } });
+    expect(runCli(['progress', '--import', out], { env: envC }).stdout).toContain('Your own settings were kept; where the export’s differ, yours stay: retention');
 
     // Bad settings in an export are left out with a line; the progress still comes in.
     const doc = JSON.parse(readFileSync(out, 'utf8'));
