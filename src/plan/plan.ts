@@ -63,8 +63,11 @@ export interface Plan {
   cards: number;
   /** Minutes a mock interview needs (interview plus debrief). */
   mockMinutes: number;
-  /** Minutes the shortest topic that did not fit needs (lesson and its questions); absent when all fit. */
-  shortestUnplannedMinutes?: number;
+  /**
+   * The first topic left (capstones aside, which are taken as they fit) when it needs more than a
+   * whole day's budget: topics go in order, so it holds back every one after it.
+   */
+  blockedBy?: { topic: string; minutes: number };
 }
 
 /**
@@ -209,8 +212,12 @@ export function buildPlan(input: PlanInput): Plan {
     belowTarget,
     cards: allIds.length,
     mockMinutes,
-    ...(pending.length ? { shortestUnplannedMinutes: Math.min(...pending.map(topicMinutes)) } : {}),
+    ...blocker(pending.find((t) => !isCapstone(t)), minutesPerDay),
   };
+}
+
+function blocker(t: IndexTopic | undefined, minutesPerDay: number): { blockedBy?: { topic: string; minutes: number } } {
+  return t && topicMinutes(t) > minutesPerDay ? { blockedBy: { topic: t.id, minutes: topicMinutes(t) } } : {};
 }
 
 /**

@@ -47,7 +47,8 @@ describe('study plan', () => {
     expect(what).toMatchObject({ interview: '2026-12-20', saved: false });
     expect(readFileSync(s.config, 'utf8')).toBe(before);
     const text = runCli(['plan', '--interview', '2026-12-20', '--minutes-per-day', '10', '--no-save'], { env: s.env }).stdout;
-    expect(text).toMatch(/No topic fits in 10 min a day: the shortest left takes \d+ min .*raise\s+--minutes-per-day to at least \d+\./s);
+    expect(text.replace(/\s+/g, ' ')).toMatch(/Virtual machines \(VMs\) needs \d+ min \(its lesson and one answer per question\), more than 10 min a day, and the topics after it wait for it: 61 topics do not fit .*Raise --minutes-per-day to at least \d+\./);
+    expect(text).not.toContain('new-topics-per-day');
     expect(text).toMatch(/Not saved \(--no-save\): the home screen keeps its plan for\s+2027-01-30/);
     expect(readFileSync(s.config, 'utf8')).toBe(before);
   });

@@ -49,13 +49,15 @@ export function renderPlan(v: PlanView, t: Theme, columns = 80): string {
   out.push(wrap(onDay, width));
   if (plan.pulledForward) out.push(wrap(`${keep(plural(plan.pulledForward, 'review'))} pulled forward so those cards are above ${pct(v.target)} on the day.`, width));
   if (plan.belowTarget) out.push(t.warn(wrap(`${keep(plural(plan.belowTarget, 'card'))} will still be below ${pct(v.target)} on the day: there was no room left after their last review.`, width)));
-  // A budget no topic fits in: the plan is all rest days, and says the least that would do.
-  if (plan.shortestUnplannedMinutes !== undefined && plan.shortestUnplannedMinutes > v.minutesPerDay && plan.days.every((d) => d.topics.length === 0)) {
-    out.push(t.warn(wrap(`No topic fits in ${keep(`${v.minutesPerDay} min`)} a day: the shortest left takes ${keep(`${Math.ceil(plan.shortestUnplannedMinutes)} min`)} (its lesson and one answer per question); raise ${keep(`--minutes-per-day to at least ${Math.ceil(plan.shortestUnplannedMinutes)}`)}.`, width)));
-  }
-  if (plan.unplanned.length) {
-    const names = plan.unplanned.slice(0, 3).map((id) => v.titles.get(id) ?? id).join('; ');
-    const more = plan.unplanned.length > 3 ? ` and ${plan.unplanned.length - 3} more` : '';
+  const names = plan.unplanned.slice(0, 3).map((id) => v.titles.get(id) ?? id).join('; ');
+  const more = plan.unplanned.length > 3 ? ` and ${plan.unplanned.length - 3} more` : '';
+  // Topics go in order: one that needs more than a day's budget holds back all after it, and more
+  // topics a day cannot help then; the budget it needs can.
+  const blocking = plan.blockedBy ? Math.ceil(plan.blockedBy.minutes) : undefined;
+  if (plan.blockedBy && blocking !== undefined) {
+    const next = v.titles.get(plan.blockedBy.topic) ?? plan.blockedBy.topic;
+    out.push(t.warn(wrap(`${next} needs ${keep(`${blocking} min`)} (its lesson and one answer per question), more than ${keep(`${v.minutesPerDay} min`)} a day, and the topics after it wait for it: ${keep(plural(plan.unplanned.length, 'topic'))} do not fit before the interview (${names}${more}). Raise ${keep(`--minutes-per-day to at least ${blocking}`)}.`, width)));
+  } else if (plan.unplanned.length) {
     out.push(t.warn(wrap(`${keep(plural(plan.unplanned.length, 'topic'))} do not fit before the interview (${names}${more}): raise --minutes-per-day or study more topics a day (${keep('study config set new-topics-per-day N')}).`, width)));
   }
   if (!plan.days.some((d) => d.interview) && plan.mockMinutes > v.minutesPerDay) {
