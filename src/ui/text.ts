@@ -102,7 +102,10 @@ function pieces(word: string, room: number): string[] {
   const out: string[] = [];
   let rest = plain;
   while (displayWidth(rest) > room) {
-    const head = cutTo(rest, room);
+    let head = cutTo(rest, room);
+    // A path breaks after a "/" where one is in the latter half, not in the middle of a name.
+    const slash = head.lastIndexOf('/');
+    if (slash >= head.length / 2 && slash < head.length - 1) head = head.slice(0, slash + 1);
     out.push(head);
     rest = rest.slice(head.length);
   }

@@ -109,3 +109,11 @@ describe('withPath', () => {
     expect(withPath(`Interrupted — 1 answer saved in ${path}.`, path, 60)).toBe(`Interrupted — 1 answer saved in\n${path}.`);
   });
 });
+
+describe('a word longer than the line', () => {
+  it('a path breaks after a slash, not inside a name', () => {
+    const rows = wrap('/tmp/tmp.ejhckA8ekP/.local/share/ai-design-study/progress.json', 40, '', '').split('\n');
+    expect(rows[0]).toBe('/tmp/tmp.ejhckA8ekP/.local/share/');
+    expect(rows.slice(1).join('')).toBe('ai-design-study/progress.json');
+  });
+});

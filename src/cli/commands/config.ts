@@ -6,6 +6,7 @@ import { findSetting, SETTINGS, type Config, type SettingKey } from '../../confi
 import { sanitizeLine as sanitize } from '../../sanitize.js';
 import { readProgress } from '../../progress/store.js';
 import type { Context } from '../context.js';
+import { contentWidth, keep, wrap } from '../../ui/text.js';
 import { checkInterviewDay } from '../../plan/dates.js';
 import { dayKey } from '../../progress/summary.js';
 
@@ -92,5 +93,10 @@ function renderList(rows: Row[], path: string, c: Config, ctx: Context): string 
   const vw = Math.max(...rows.map((r) => String(r.value).length));
   const lines = rows.map((r) => `  ${r.key.padEnd(width)}  ${String(r.value).padEnd(vw)}  ${t.dim(r.source === 'config' ? '' : `(${r.source})`)}`.trimEnd());
   const params = c.fsrs ? `personal, fitted ${c.fsrs.fittedAt.slice(0, 10)} on ${c.fsrs.reviews} reviews (study review --reset-parameters for the defaults)` : 'the defaults (study review --optimize fits your own)';
-  return `${t.heading('Settings')} ${t.dim(sanitize(path))}\n${lines.join('\n')}\n  ${'fsrs parameters'.padEnd(width)}  ${params}\n${t.dim('Change one: study config set KEY VALUE · back to the default: study config unset KEY')}\n`;
+  // Long lines wrap under their text, with commands kept whole.
+  const w = contentWidth(ctx.columns);
+  const lead = `  ${'fsrs parameters'.padEnd(width)}  `;
+  const paramsLine = wrap(params.replace(/study review --\S+/g, (cmd) => keep(cmd)), w, lead, ' '.repeat(lead.length));
+  const change = wrap(`Change one: ${keep('study config set KEY VALUE')} · back to the default: ${keep('study config unset KEY')}`, w);
+  return `${t.heading('Settings')} ${t.dim(sanitize(path))}\n${lines.join('\n')}\n${paramsLine}\n${t.dim(change)}\n`;
 }

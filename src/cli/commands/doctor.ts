@@ -11,6 +11,7 @@ import { decodeProgress } from '../../progress/model.js';
 import { progressTarget } from '../../progress/store.js';
 import { sanitizeLine } from '../../sanitize.js';
 import type { Context } from '../context.js';
+import { contentWidth, wrap } from '../../ui/text.js';
 
 declare const __STUDY_VERSION__: string;
 
@@ -72,7 +73,14 @@ export async function run(_args: string[], raw: Record<string, unknown>, ctx: Co
   }
   const t = ctx.theme;
   const width = Math.max(...checks.map((c) => c.label.length)) + 2;
-  ctx.out(`${checks.map((c) => `${c.ok ? ' ' : t.bad(t.sym.bad)} ${c.label.padEnd(width)}${c.ok ? c.value : t.bad(c.value)}`).join('\n')}\n`);
+  // A long value wraps under itself (paths and messages are long at 60 columns).
+  const w = contentWidth(ctx.columns);
+  const line = (c: Check) => {
+    const lead = `${c.ok ? ' ' : t.bad(t.sym.bad)} ${c.label.padEnd(width)}`;
+    const text = wrap(c.value, w, ' '.repeat(2 + width), ' '.repeat(2 + width)).slice(2 + width);
+    return `${lead}${c.ok ? text : t.bad(text)}`;
+  };
+  ctx.out(`${checks.map(line).join('\n')}\n`);
 }
 
 /**

@@ -9,7 +9,7 @@ import { loadCurriculum } from '../load.js';
 
 export async function run(args: string[], raw: Record<string, unknown>, ctx: Context): Promise<void> {
   const query = args.join(' ').trim();
-  if (!query) throw new UsageError('search: give one or more words, e.g. study search kv cache');
+  if (!query) throw new UsageError('study search needs one or more words, e.g. study search kv cache');
   const all = rankCurriculum(await loadCurriculum(ctx), query);
   const limit = intOption('--limit', raw.limit, 1, 500) ?? 20;
   const hits = all.slice(0, limit);
@@ -31,7 +31,8 @@ export async function run(args: string[], raw: Record<string, unknown>, ctx: Con
     // The excerpt only where it adds to the title (a question's snippet is often its own prompt).
     const snippet = sanitizeLine(h.snippet).replace(/^…/, '').replace(/…$/, '');
     if (snippet.length > 12 && !sanitizeLine(h.title).includes(snippet.slice(0, 40))) lines.push(`         ${t.dim(truncate(sanitizeLine(h.snippet), width - 9))}`);
-    lines.push(`         ${t.accent(h.command)}`);
+    // A command too long for the indent starts further left rather than being split by the terminal.
+    lines.push(`${9 + h.command.length <= width ? ' '.repeat(9) : '  '}${t.accent(h.command)}`);
   }
   if (all.length > hits.length) lines.push('', t.dim(wrap(`Showing ${hits.length} of ${all.length}. Add words to narrow it, or show more with --limit ${Math.min(500, all.length)}.`, width)));
   ctx.out(`${lines.join('\n')}\n`);
