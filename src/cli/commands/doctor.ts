@@ -11,6 +11,7 @@ import { decodeProgress } from '../../progress/model.js';
 import { progressTarget } from '../../progress/store.js';
 import { sanitizeLine } from '../../sanitize.js';
 import type { Context } from '../context.js';
+import { inProgressPath } from '../interview/paths.js';
 import { contentWidth, wrap } from '../../ui/text.js';
 
 declare const __STUDY_VERSION__: string;
@@ -141,6 +142,9 @@ function progressChecks(path: string): Check[] {
     l.state === 'free' ? 'free' : l.state === 'held' ? `held by a running study${who(l.holder)}` : `stale: the process that took it${who(l.holder)} is no longer running; it is removed automatically on the next write`,
     l.state !== 'stale',
   );
+  // One mock interview at a time per progress file: say whether one is live, and where.
+  const live = lockState(`${inProgressPath(path)}.lock`);
+  add('  interview', live.state === 'held' ? `a mock interview is running${who(live.holder)}` : live.state === 'stale' ? `none running (a stopped one's lock is left${who(live.holder)}; the next interview takes it over)` : 'none running');
   return out;
 }
 
