@@ -74,11 +74,12 @@ export async function run(_args: string[], raw: Record<string, unknown>, ctx: Co
   }
   const t = ctx.theme;
   const width = Math.max(...checks.map((c) => c.label.length)) + 2;
-  // A long value wraps under itself (paths and messages are long at 60 columns).
-  const w = contentWidth(ctx.columns);
+  // In a terminal a long value wraps under itself (paths and messages are long at 60 columns);
+  // piped, each check stays one line, to paste into a bug report or grep.
+  const w = process.stdout.isTTY ? contentWidth(ctx.columns) : Number.POSITIVE_INFINITY;
   const line = (c: Check) => {
     const lead = `${c.ok ? ' ' : t.bad(t.sym.bad)} ${c.label.padEnd(width)}`;
-    const text = wrap(c.value, w, ' '.repeat(2 + width), ' '.repeat(2 + width)).slice(2 + width);
+    const text = w === Number.POSITIVE_INFINITY ? c.value : wrap(c.value, w, ' '.repeat(2 + width), ' '.repeat(2 + width)).slice(2 + width);
     return `${lead}${c.ok ? text : t.bad(text)}`;
   };
   ctx.out(`${checks.map(line).join('\n')}\n`);
