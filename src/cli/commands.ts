@@ -28,6 +28,8 @@ export interface CommandSpec {
   name: string;
   /** Commander argument syntax, e.g. `[dir]`. */
   args?: string;
+  /** The usage line after the command's name, when the argument syntax alone would mislead. */
+  usage?: string;
   summary: string;
   /** Extra help text shown under the command's --help. */
   help?: string;
@@ -116,6 +118,7 @@ export const COMMANDS: CommandSpec[] = [
   {
     name: 'interview',
     args: '[capstone] [file]',
+    usage: '[options] [problem]\n       study interview show PROBLEM [--json]\n       study interview grade FILE [--capstone ID]',
     summary: 'timed mock interview on a capstone or a library problem, with a debrief against a checklist and rubric',
     options: [
       { flags: '--minutes <n>', description: '45 or 60 (default 45)' },

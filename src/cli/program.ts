@@ -86,6 +86,7 @@ function buildProgram(argv: string[]): Command {
 function register(program: Command, spec: CommandSpec, full: boolean, argv: string[]): void {
   const cmd = program.command(spec.args ? `${spec.name} ${spec.args}` : spec.name).description(spec.summary);
   if (full) {
+    if (spec.usage) cmd.usage(spec.usage);
     for (const o of spec.options) cmd.option(o.flags, o.description, o.defaultValue as string | boolean | undefined);
     const help = spec.helpFor?.(argv) ?? spec.help;
     if (help) cmd.addHelpText('after', () => `\n${helpLayout ? helpLayout.fitHelpText(help, helpWidth) : help}`);

@@ -20,6 +20,11 @@ describe('help', () => {
     expect(a.stdout).toContain('--limit <n>');
   });
 
+  it('study help interview gives each of its three forms its own usage line', () => {
+    const lines = runCli(['help', 'interview']).stdout.split('\n').slice(0, 3);
+    expect(lines).toEqual(['Usage: study interview [options] [problem]', '       study interview show PROBLEM [--json]', '       study interview grade FILE [--capstone ID]']);
+  });
+
   it('study help lists help and completion among the commands', () => {
     const r = runCli(['help']);
     expect(r.status).toBe(0);
