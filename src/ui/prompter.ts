@@ -3,7 +3,7 @@
  * lazily); tests script a fake one by message. Ctrl-C surfaces as an error named ExitPromptError.
  */
 import type { NotesConfig, NotesDraft } from './widgets/notes-prompt.js';
-import { glueUnits, wrap } from './text.js';
+import { displayWidth, glueUnits, truncate, wrap } from './text.js';
 
 export interface Choice<T> {
   name: string;
@@ -32,6 +32,18 @@ export interface Prompter {
   pause(opts: { message: string }): Promise<void>;
 }
 
+/**
+ * The chosen item is echoed after "› message ": cut to the row that is left, so a long choice
+ * (a wrapped menu item) does not run on at column 0 under it.
+ */
+function oneRowEchoes<T>(message: string, choices: Choice<T>[]): Choice<T>[] {
+  const room = Math.max(10, (process.stdout.columns || 80) - 1 - displayWidth(`› ${message.split('\n').at(-1) ?? ''} `));
+  return choices.map((c) => {
+    const echo = (c.short ?? c.name).split('\n').map((l) => l.trim()).join(' ').replace(/\u00a0/g, ' ');
+    return displayWidth(echo) <= room ? c : { ...c, short: truncate(echo, room) };
+  });
+}
+
 /** The inquirer-backed prompter used by the real terminal. */
 export async function inquirerPrompter(highlight?: (s: string) => string): Promise<Prompter> {
   const [{ select, checkbox, input, confirm }, { orderPrompt }, { notesPrompt }, { pausePrompt }, { tickingSelect }] = await Promise.all([
@@ -52,7 +64,7 @@ export async function inquirerPrompter(highlight?: (s: string) => string): Promi
     return r === true ? true : hung(r);
   } : undefined);
   return {
-    select: (o) => (o.ticker ? tickingSelect({ message: o.message, choices: o.choices, ticker: o.ticker, pageSize: o.pageSize }) : select({ ...o, message: hung(o.message), pageSize: o.pageSize ?? 12, theme })),
+    select: (o) => (o.ticker ? tickingSelect({ message: o.message, choices: o.choices, ticker: o.ticker, pageSize: o.pageSize }) : select({ ...o, message: hung(o.message), choices: oneRowEchoes(o.message, o.choices), pageSize: o.pageSize ?? 12, theme })),
     checkbox: (o) => {
       const { validate, answered, ...rest } = o;
       const check = refusal(validate);

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, isolatedEnv, tempDir } from '../helpers.js';
+import { ROOT, isolatedEnv, runCli, tempDir } from '../helpers.js';
 import { KEY, startStudy, type Session } from './pty.js';
 
 const MINI = join(ROOT, 'test/fixtures/mini');
@@ -226,6 +226,24 @@ describe('the real curriculum at 60 columns', () => {
     // The number is the key: 3 moves to the third option.
     s.write('3');
     await s.waitFor(/❯ 3\. /);
+    s.write(KEY.ctrlC);
+    await s.exited;
+  });
+
+  it('a long menu choice, once chosen, is echoed on one row (60 columns)', async () => {
+    const home = tempDir();
+    const env = isolatedEnv(home, { STUDY_PROGRESS: join(home, 'p.json'), STUDY_NOW: '2026-03-01T09:00:00Z' });
+    // A saved plan makes the Continue item long: "Continue: Plan (interview in … days): learn …".
+    expect(runCli(['config', 'set', 'plan.interview', '2026-04-15'], { env }).status).toBe(0);
+    const s = startStudy([], env, { cols: 60, rows: ROWS });
+    await s.waitFor('What now?');
+    await s.waitFor('navigate');
+    s.write(KEY.enter);
+    await s.waitFor(/› What now\? Continue:/);
+    const rows = await s.screen();
+    const echo = rows.findIndex((r) => r.text.startsWith('› What now? Continue:'));
+    expect(rows[echo]!.text).toMatch(/…$/);
+    expect(rows[echo + 1]!.text).not.toMatch(/^\S/);
     s.write(KEY.ctrlC);
     await s.exited;
   });
