@@ -113,7 +113,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     // A control character in an argument (a pasted escape sequence) would be stripped before any
     // message showed it, so "dns" would look refused: refuse it as typed, made visible.
-    const tainted = argv.findIndex((a) => hasControl(a.replace(/[\n\t]/g, ' ')));
+    const tainted = argv.findIndex((a) => hasControl(a));
     if (tainted >= 0) throw new UsageError(`argument ${tainted + 1} ("${visible(argv[tainted]!)}") contains a terminal control character; type it without one`);
     const unknown = unknownCommand(argv);
     if (unknown) {

@@ -67,6 +67,17 @@ function startAsking(): { s: Session; env: NodeJS.ProcessEnv } {
   return { s: startStudy(['interview', 'payment-fraud', '--practice'], env, { cols: 60, rows: 40 }), env };
 }
 
+/** Resumes the saved round in a new terminal, waits for `pattern` and returns what was shown; then closes it. */
+async function resumeAndSee(env: NodeJS.ProcessEnv, pattern: RegExp): Promise<string> {
+  const r = startStudy(['interview', '--resume'], env, { cols: 60, rows: 40 });
+  try {
+    return await r.waitFor(pattern);
+  } finally {
+    r.pty.kill();
+    await r.exited;
+  }
+}
+
 /** From the introductions to the clarifying prompt, with one question typed there. */
 async function typeFirstQuestion(s: Session): Promise<void> {
   await step(s, KEY.enter, 'Ask the interviewer');
@@ -91,13 +102,7 @@ describe('Ctrl-C between two prompts', () => {
       s.pty.kill();
     }
     // On resume the exchange is shown as it was asked, in the candidate's words.
-    const r = startStudy(['interview', '--resume'], env, { cols: 60, rows: 40 });
-    try {
-      await r.waitFor(/Clarifications so far:\s+You: How many transactions per second at\s+peak\?\s+Interviewer: 250 million/);
-    } finally {
-      r.pty.kill();
-      await r.exited;
-    }
+    await resumeAndSee(env, /Clarifications so far:\s+You: How many transactions per second at\s+peak\?\s+Interviewer: 250 million/);
   });
 });
 
@@ -121,14 +126,7 @@ describe('the wrap-up probe', () => {
     } finally {
       s.pty.kill();
     }
-    const r = startStudy(['interview', '--resume'], env, { cols: 60, rows: 40 });
-    try {
-      const back = await r.waitFor(/Your answer[\s\S]*half a line/);
-      expect(back).toContain('Chargebacks take 60 days to mature');
-    } finally {
-      r.pty.kill();
-      await r.exited;
-    }
+    expect(await resumeAndSee(env, /Your answer[\s\S]*half a line/)).toContain('Chargebacks take 60 days to mature');
   });
 });
 
@@ -149,14 +147,7 @@ describe('a resumed deep dive', () => {
     } finally {
       s.pty.kill();
     }
-    const r = startStudy(['interview', '--resume'], env, { cols: 60, rows: 40 });
-    try {
-      const back = await r.waitFor(/changed a requirement earlier[\s\S]*The interviewer pushed:[\s\S]*end the phase/);
-      expect(back).toContain('Batch the candidates in one call');
-    } finally {
-      r.pty.kill();
-      await r.exited;
-    }
+    expect(await resumeAndSee(env, /changed a requirement earlier[\s\S]*The interviewer pushed:[\s\S]*end the phase/)).toContain('Batch the candidates in one call');
   });
 });
 
@@ -184,13 +175,7 @@ describe('two terminals', () => {
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'in-progress.json.lock'), 'pid 999999 start 1 boot -\n');
     // It also resumes where it was saved: in the introductions.
-    const c = startStudy(['interview', '--resume'], env, { cols: 60, rows: 40 });
-    try {
-      await c.waitFor(/Introductions[\s\S]*on an empty line: continue/);
-    } finally {
-      c.pty.kill();
-      await c.exited;
-    }
+    await resumeAndSee(env, /Introductions[\s\S]*on an empty line: continue/);
   });
 });
 
